@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -96,7 +97,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private boolean startRequest(HttpRequest request) {
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
-            fail(decodeProblem(result.cause()), request.protocolVersion());
+            fail(decodeProblem(result.cause()), HttpVersion.HTTP_1_1); // the version may not have parsed
             return false;
         }
         long declared;
@@ -160,7 +161,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
                 Map.Entry<String, String> h = it.next();
                 b.header(h.getKey(), h.getValue());
             }
-            request = b.body(bytes).build();
+            request = b.body(bytes)
+                    .attribute(HttpServer.REMOTE_ADDRESS, (InetSocketAddress) ctx.channel().remoteAddress())
+                    .attribute(HttpServer.PROTOCOL, nettyRequest.protocolVersion().text())
+                    .build();
         } catch (HttpException e) {
             ready = Response.problem(e.problem());
         } catch (IllegalArgumentException e) {
@@ -236,7 +240,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         int status = response.status();
         byte[] bytes = response.body();
         boolean bodiless = Conversions.bodiless(status, head) || bytes.length == 0;
-        DefaultFullHttpResponse out = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status),
+        DefaultFullHttpResponse out = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status, Status.reason(status)),
                 bodiless ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes),
                 DefaultHttpHeadersFactory.headersFactory().withValidation(false),
                 DefaultHttpHeadersFactory.trailersFactory().withValidation(false));

@@ -29,6 +29,7 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.collection.IntObjectHashMap;
 
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -166,7 +167,10 @@ final class Http2Handler extends ChannelDuplexHandler {
             }
             byte[] bytes = in.body == null ? null
                     : in.length == in.body.length ? in.body : Arrays.copyOf(in.body, in.length);
-            request = b.body(bytes).build();
+            request = b.body(bytes)
+                    .attribute(HttpServer.REMOTE_ADDRESS, (InetSocketAddress) ctx.channel().remoteAddress())
+                    .attribute(HttpServer.PROTOCOL, "HTTP/2")
+                    .build();
         } catch (HttpException e) {
             write(ctx, in.stream, Response.problem(e.problem()), head);
             return;

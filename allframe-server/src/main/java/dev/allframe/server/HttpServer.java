@@ -1,6 +1,7 @@
 package dev.allframe.server;
 
 import dev.allframe.health.HealthChecks;
+import dev.allframe.http.Attribute;
 import dev.allframe.http.Router;
 
 import java.net.InetSocketAddress;
@@ -30,6 +31,12 @@ import java.util.Objects;
  * period, then close the registered resources. Thread-safe.
  */
 public interface HttpServer extends AutoCloseable {
+    /** The client's address, attached to every request this server hands to the router. */
+    Attribute<InetSocketAddress> REMOTE_ADDRESS = Attribute.of("allframe.remoteAddress", InetSocketAddress.class);
+
+    /** The protocol a request arrived with: {@code "HTTP/1.1"}, {@code "HTTP/1.0"} or {@code "HTTP/2"}. */
+    Attribute<String> PROTOCOL = Attribute.of("allframe.protocol", String.class);
+
     /**
      * Binds the port and starts serving.
      *
