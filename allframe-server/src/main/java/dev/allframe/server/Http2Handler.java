@@ -19,6 +19,7 @@ import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -251,9 +252,17 @@ final class Http2Handler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof Http2FrameStreamException e) {
-            // The codec has already reset the stream with the right error code; the connection lives on.
-            LOG.log(System.Logger.Level.DEBUG, "stream {0} reset: {1}", e.stream().id(), e.error());
+            // Http2FrameCodec leaves a stream error on a known stream to the handler: reset it with the code
+            // the codec chose (PROTOCOL_ERROR, STREAM_CLOSED...). The connection and other streams live on.
+            LOG.log(System.Logger.Level.DEBUG, "resetting stream {0}: {1}", e.stream().id(), e.error());
             receiving.remove(e.stream().id());
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(e.error()).stream(e.stream()));
+            return;
+        }
+        if (cause instanceof Http2Exception || cause.getCause() instanceof Http2Exception) {
+            // A connection error: the codec answers with GOAWAY and the right code right after telling us.
+            // Closing here would send GOAWAY(NO_ERROR) first (DESIGN.md §4).
+            LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error on {0}: {1}", ctx.channel(), cause.toString());
             return;
         }
         if (cause instanceof java.io.IOException) {
