@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 final class SlowClientGuard extends ChannelInboundHandlerAdapter {
     private final long timeoutNanos;
     private ChannelHandlerContext ctx;
+    /** When the current request's first bytes arrived, or -1 between requests. */
+    private long startedAt = -1;
+    /**
+     * At most one timer per connection, re-armed only when it fires: scheduling and cancelling a timer per
+     * request showed up in profiles of keep-alive traffic.
+     */
     private ScheduledFuture<?> timer;
 
     SlowClientGuard(long timeoutNanos) {
@@ -28,35 +34,50 @@ final class SlowClientGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (timer == null && msg instanceof ByteBuf buf && buf.isReadable()) {
-            timer = ctx.executor().schedule(this::expired, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (startedAt < 0 && msg instanceof ByteBuf buf && buf.isReadable()) {
+            startedAt = System.nanoTime();
+            if (timer == null) {
+                timer = ctx.executor().schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
+            }
         }
         ctx.fireChannelRead(msg);
     }
 
     /** Called on the event loop once a whole request has been read. */
     void requestComplete() {
+        startedAt = -1;
+    }
+
+    private void check() {
+        timer = null;
+        if (startedAt < 0 || !ctx.channel().isActive()) {
+            return;
+        }
+        long elapsed = System.nanoTime() - startedAt;
+        if (elapsed >= timeoutNanos) {
+            startedAt = -1;
+            ctx.fireUserEventTriggered(ServerEvents.REQUEST_TIMEOUT);
+        } else {
+            timer = ctx.executor().schedule(this::check, timeoutNanos - elapsed, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancel() {
+        startedAt = -1;
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
     }
 
-    private void expired() {
-        timer = null;
-        if (ctx.channel().isActive()) {
-            ctx.fireUserEventTriggered(ServerEvents.REQUEST_TIMEOUT);
-        }
-    }
-
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        requestComplete();
+        cancel();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        requestComplete();
+        cancel();
         ctx.fireChannelInactive();
     }
 }
