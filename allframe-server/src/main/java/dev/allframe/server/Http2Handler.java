@@ -48,6 +48,7 @@ final class Http2Handler extends ChannelDuplexHandler {
     private final ServerConfig config;
     private final IntObjectHashMap<Incoming> receiving = new IntObjectHashMap<>();
     private int responding;
+    private boolean flushScheduled;
 
     /** A request whose body is still arriving. */
     private static final class Incoming {
@@ -182,7 +183,9 @@ final class Http2Handler extends ChannelDuplexHandler {
         responding++;
         dispatcher.dispatch(request, ctx.executor(), response -> {
             responding--;
-            return write(ctx, in.stream, response, head);
+            ChannelFuture f = write(ctx, in.stream, response, head);
+            flushSoon(ctx);
+            return f;
         });
     }
 
@@ -190,6 +193,7 @@ final class Http2Handler extends ChannelDuplexHandler {
     private void refuse(ChannelHandlerContext ctx, Http2FrameStream stream, String size) {
         write(ctx, stream, Response.problem(Problem.of(Status.CONTENT_TOO_LARGE, "The request body of " + size
                 + " exceeds the limit of " + config.maxBodyBytes() + " bytes")), false);
+        ctx.flush(); // the answer must leave the flow controller before the reset discards what is queued
         ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR).stream(stream));
     }
 
@@ -212,8 +216,21 @@ final class Http2Handler extends ChannelDuplexHandler {
         if (hasBody) {
             f = ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(bytes), true).stream(stream));
         }
-        ctx.flush();
-        return f;
+        return f; // flushed by channelReadComplete or flushSoon
+    }
+
+    /**
+     * Flushes after the event loop has run the tasks already queued: responses of many streams that complete
+     * together leave in one write to the socket instead of one each.
+     */
+    private void flushSoon(ChannelHandlerContext ctx) {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(() -> {
+                flushScheduled = false;
+                ctx.flush();
+            });
+        }
     }
 
     private static long declaredLength(Http2Headers headers) {
