@@ -123,4 +123,25 @@ class BadInputTest {
             assertThat(r).startsWith("HTTP/1.0 200 OK").endsWith("{\"message\":\"hello\"}");
         }
     }
+
+    @Test
+    void closesAnIdleConnectionAfterTheIdleTimeout() throws Exception {
+        HttpServer quick = HttpServer.builder().router(TestApp.router()).host("127.0.0.1").port(0)
+                .idleTimeout(Duration.ofMillis(300)).build().start();
+        try (RawClient c = new RawClient(quick.port())) {
+            assertThat(c.send("GET /hello HTTP/1.1\r\nhost: x\r\n\r\n").readResponse()).startsWith("HTTP/1.1 200");
+            assertThat(c.closedByServer()).isTrue();
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
+    void answersExpectContinueBeforeTheBody() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.send("POST /echo HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\nexpect: 100-continue\r\n\r\n");
+            assertThat(c.readResponse()).startsWith("HTTP/1.1 100 Continue");
+            assertThat(c.send("hello").readResponse()).startsWith("HTTP/1.1 200 OK").endsWith("hello");
+        }
+    }
 }

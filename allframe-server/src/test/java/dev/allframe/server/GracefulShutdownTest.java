@@ -51,8 +51,13 @@ class GracefulShutdownTest {
                     h1.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString()),
                     h2.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+            RawClient idleKeepAlive = new RawClient(port);
+            assertThat(idleKeepAlive.send("GET /ready HTTP/1.1\r\nhost: x\r\n\r\n").readResponse())
+                    .startsWith("HTTP/1.1 200");
 
             Thread closer = Thread.ofPlatform().start(server::close);
+            assertThat(idleKeepAlive.closedByServer()).as("idle keep-alive connection closed by the drain").isTrue();
+            idleKeepAlive.close();
             assertThat(waitUntilRefused(port)).as("new connections refused while draining").isTrue();
             assertThat(server.draining()).isTrue();
 
