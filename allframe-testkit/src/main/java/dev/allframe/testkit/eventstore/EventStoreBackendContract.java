@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class EventStoreBackendContract {
     /** The stores under test, fresh and empty for each test. */
-    protected interface Fixture extends AutoCloseable {
+    public interface Fixture extends AutoCloseable {
         /** @return the event store backend */
         EventStoreBackend backend();
 
