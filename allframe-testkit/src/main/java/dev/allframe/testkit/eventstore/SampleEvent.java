@@ -5,7 +5,7 @@ import dev.allframe.eventstore.Upcasters;
 import io.avaje.jsonb.Json;
 
 /** The events the conformance kit writes: a small bank account. */
-public sealed interface SampleEvent {
+public sealed interface SampleEvent extends dev.allframe.cqrs.Event {
     /**
      * Money in.
      *
