@@ -55,6 +55,9 @@ final class CatchUpSubscription<E> implements Subscription {
                     } catch (InterruptedException e) {
                         throw e;
                     } catch (Exception | LinkageError | AssertionError e) {
+                        if (!running) {
+                            return; // closed while delivering: not a failure of the consumer
+                        }
                         fail(new Failure(r.globalPosition(), r.streamId(), r.version(), e));
                         return;
                     }
