@@ -119,6 +119,33 @@ public final class SagaManager<E> implements Projection<E> {
     }
 
     /**
+     * Checks timeouts periodically on a daemon thread until the returned handle is closed; the production
+     * companion of {@link #checkTimeouts()}.
+     *
+     * @param interval how often to check
+     * @return closing it stops the checks
+     */
+    public AutoCloseable checkTimeoutsEvery(java.time.Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval (expected > 0): " + interval);
+        }
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "allframe-saga-timeouts-" + definition.name());
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                checkTimeouts();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Saga '" + definition.name() + "' timeout check failed", e);
+            }
+        }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    /**
      * Continues instances a previous process left mid-transition: re-runs actions that were in flight and
      * finishes compensations. Call once before following events.
      *

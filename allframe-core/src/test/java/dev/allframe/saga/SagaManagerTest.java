@@ -170,6 +170,23 @@ class SagaManagerTest {
     }
 
     @Test
+    void periodicTimeoutChecksCompensateWithoutAnyoneCallingThem() throws Exception {
+        paymentAnswers = false;
+        SagaManager<ShopEvent> m = SagaManager.create(fulfil(), sagas, clock);
+        place("o8");
+        drain(process(m));
+        clock.now = clock.now.plus(Duration.ofHours(1));
+        try (AutoCloseable checks = m.checkTimeoutsEvery(Duration.ofMillis(10))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (m.state("o8").orElseThrow().status() != SagaState.Status.COMPENSATED
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(m.state("o8").orElseThrow().status()).isEqualTo(SagaState.Status.COMPENSATED);
+    }
+
+    @Test
     void aNewProcessOverTheSameStoresContinuesASagaMidWay() {
         paymentAnswers = false;
         place("o5");
