@@ -141,5 +141,10 @@ class EventStoreTest {
                 .hasMessageContaining("201 characters long (expected <= 200)");
         assertThatThrownBy(() -> store.append("c", List.of(), ExpectedVersion.any()))
                 .hasMessageContaining("at least one event");
+        List<CartEvent> tooMany = java.util.Collections.nCopies(101, new CheckedOut("1"));
+        assertThatThrownBy(() -> store.append("c", tooMany, ExpectedVersion.any()))
+                .hasMessageContaining("holds 101 events (expected <= 100)");
+        assertThatThrownBy(() -> ExpectedVersion.exactly(-1)).hasMessageContaining("expected >= 0");
+        assertThatThrownBy(() -> store.subscribe(0, e -> { })).hasMessageContaining("fromGlobalPosition");
     }
 }

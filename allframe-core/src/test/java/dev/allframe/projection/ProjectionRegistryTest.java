@@ -99,6 +99,26 @@ class ProjectionRegistryTest {
     }
 
     @Test
+    void anEventOfAnUnknownTypeStopsTheProjectionThereWithAClearError() throws Exception {
+        append(1);
+        store.backend().append("cart-x", List.of(new dev.allframe.eventstore.EventData("Vanished",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null)), ExpectedVersion.any());
+        append(1);
+        Recorder r = new Recorder();
+        try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("summary", r).build()) {
+            reg.start();
+            assertThat(reg.awaitPosition("summary", 3, Duration.ofSeconds(2))).isFalse();
+            ProjectionStatus s = reg.status("summary");
+            assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
+            assertThat(s.failedAt()).isEqualTo(2);
+            assertThat(s.position()).isEqualTo(1);
+            assertThat(s.error()).contains("Unknown event type 'Vanished'");
+        }
+        assertThat(r.seen).containsExactly(1L);
+    }
+
+    @Test
     void catchUpReportsAFailureWithoutAdvancingPastIt() {
         append(3);
         Recorder r = new Recorder();
