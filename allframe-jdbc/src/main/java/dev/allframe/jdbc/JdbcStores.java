@@ -31,7 +31,7 @@ import java.util.Properties;
  */
 public final class JdbcStores implements AutoCloseable {
     /** The default store URL when {@code ALLFRAME_STORE} is not set. */
-    public static final String DEFAULT_URL = "sqlite:data/allframe.db";
+    public static final String DEFAULT_URL = "sqlite:.allframe/allframe.db";
 
     private final String url;
     private final EventStoreBackend events;

@@ -39,7 +39,7 @@ import java.util.UUID;
  * reads its own writes. Business-rule violations are 409/422 problems, unknown orders 404.
  *
  * <pre>{@code
- * try (OrdersModule orders = OrdersModule.fromEnvironment()) {   // ALLFRAME_STORE, default sqlite:data/orders.db
+ * try (OrdersModule orders = OrdersModule.fromEnvironment()) {   // ALLFRAME_STORE, default sqlite:.allframe/orders.db
  *     Router router = orders.register(Router.builder()).build();
  *     ...
  * }
@@ -47,7 +47,7 @@ import java.util.UUID;
  */
 public final class OrdersModule implements AutoCloseable {
     /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
-    public static final String DEFAULT_STORE = "sqlite:data/orders.db";
+    public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
 
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
@@ -72,6 +72,12 @@ public final class OrdersModule implements AutoCloseable {
         this.projections = ProjectionRegistry.builder(events, CheckpointStore.inMemory())
                 .register(OrderSummaryProjection.NAME, summaries)
                 .build();
+        // Rebuild synchronously before serving, so the first GET after a restart already sees every order.
+        projections.catchUp().stream().filter(s -> s.state() == ProjectionStatus.State.FAILED).findFirst()
+                .ifPresent(s -> {
+                    throw new IllegalStateException("Order summaries failed at global position " + s.failedAt()
+                            + ": " + s.error());
+                });
         projections.start();
     }
 
