@@ -1,6 +1,7 @@
 package dev.allframe.examples.orders;
 
 import dev.allframe.examples.orders.api.OrdersModule;
+import dev.allframe.health.HealthChecks;
 import dev.allframe.http.Router;
 import dev.allframe.server.HttpServer;
 
@@ -22,6 +23,7 @@ public final class OrdersApp {
         Router router = orders.register(Router.builder()).build();
         HttpServer server = HttpServer.fromEnvironment(System.getenv())
                 .router(router)
+                .health(HealthChecks.builder().readiness("orders", orders.readiness()).build())
                 .onShutdown(orders)
                 .handleSignals(true)
                 .build()

@@ -15,6 +15,7 @@ import dev.allframe.examples.orders.domain.OrderEvent;
 import dev.allframe.examples.orders.domain.OrderNotFoundException;
 import dev.allframe.examples.orders.summary.OrderSummary;
 import dev.allframe.examples.orders.summary.OrderSummaryProjection;
+import dev.allframe.health.HealthCheck;
 import dev.allframe.http.HttpException;
 import dev.allframe.http.Json;
 import dev.allframe.http.Problem;
@@ -160,6 +161,22 @@ public final class OrdersModule implements AutoCloseable {
             errors.add(new FieldError("unitPriceCents", "must be at least 0, was " + item.unitPriceCents()));
         }
         return errors;
+    }
+
+    /**
+     * A readiness probe: the event store answers and the order summaries are not stopped by a failure.
+     *
+     * @return the check, for {@code HealthChecks.builder().readiness("orders", orders.readiness())}
+     */
+    public HealthCheck readiness() {
+        return () -> {
+            stores.events().version("health-probe");
+            ProjectionStatus s = projections.status(OrderSummaryProjection.NAME);
+            return s.state() == ProjectionStatus.State.FAILED
+                    ? HealthCheck.Result.down("order summaries stopped at global position " + s.failedAt() + ": "
+                            + s.error())
+                    : HealthCheck.Result.up("order summaries at global position " + s.position());
+        };
     }
 
     /** @return the store URL in use (without any password) */

@@ -144,6 +144,19 @@ class OrdersModuleTest {
     }
 
     @Test
+    void isReadyWhenTheStoreAnswersAndSummariesRun() throws Exception {
+        start();
+        post("/orders", "{\"customerId\":\"ann\",\"orderId\":\"o-6\"}");
+        var result = module.readiness().check();
+        assertThat(result.healthy()).isTrue();
+        assertThat(result.detail()).isEqualTo("order summaries at global position 1");
+        module.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> module.readiness().check())
+                .hasMessageContaining("closed");
+        module = null;
+    }
+
+    @Test
     void theDefaultStoreIsASqliteFile() {
         assertThat(OrdersModule.DEFAULT_STORE).startsWith("sqlite:");
         start();
