@@ -179,6 +179,33 @@ class CommandBusTest {
     }
 
     @Test
+    void concurrentDispatchesToOneStreamAllLandWithARetryPolicy() throws Exception {
+        CommandBus<CartEvent> bus = CommandBus.builder(store).register(CartCommand.class, new CartDecider())
+                .retryOnConflict(RetryPolicy.attempts(100)).build();
+        bus.dispatch(new CartCommand.Open("1", "ann"));
+        int threads = 8;
+        int each = 20;
+        java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        try {
+                            bus.dispatch(new CartCommand.Add("1", thread + "-" + i, 1));
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(store.version("cart-1")).isEqualTo(1 + threads * each);
+        assertThat(store.read("cart-1")).extracting(StoredEvent::version).doesNotHaveDuplicates();
+    }
+
+    @Test
     void snapshotsEveryNEventsAndLoadsFromTheLatestSnapshotThenLaterEvents() {
         SnapshotStore snapshots = SnapshotStore.inMemory();
         CommandBus<CartEvent> bus = CommandBus.builder(store).snapshotStore(snapshots)
