@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +46,7 @@ public class EventStoreBenchmark {
     private EventStore<BenchEvent> store;
     private List<BenchEvent> one;
     private List<BenchEvent> ten;
-    private long counter;
+    private final AtomicLong counter = new AtomicLong();
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -102,13 +104,20 @@ public class EventStoreBenchmark {
     /** @return the new version */
     @Benchmark
     public long append1() {
-        return store.append("s-" + (counter++ % 1000), one, ExpectedVersion.any());
+        return store.append("s-" + (counter.getAndIncrement() % 1000), one, ExpectedVersion.any());
     }
 
     /** @return the new version */
     @Benchmark
     public long append10() {
-        return store.append("s-" + (counter++ % 1000), ten, ExpectedVersion.any());
+        return store.append("s-" + (counter.getAndIncrement() % 1000), ten, ExpectedVersion.any());
+    }
+
+    /** @return the new version; four threads append at once (the lock that orders commits is shared) */
+    @Benchmark
+    @Threads(4)
+    public long append1Threads4() {
+        return store.append("s-" + (counter.getAndIncrement() % 1000), one, ExpectedVersion.any());
     }
 
     /** @return the events of a 100-event stream */
