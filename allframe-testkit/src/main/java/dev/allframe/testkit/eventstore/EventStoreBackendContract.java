@@ -396,6 +396,22 @@ public abstract class EventStoreBackendContract {
     }
 
     @Test
+    void keepsUnusualButValidStreamIdsApart() {
+        List<String> ids = List.of("o'brien; DROP TABLE af_events; --", "naïve café ☕", "with space", "%_wild*",
+                "x".repeat(EventStoreLimits.MAX_STREAM_ID_LENGTH), "X".repeat(EventStoreLimits.MAX_STREAM_ID_LENGTH));
+        for (int i = 0; i < ids.size(); i++) {
+            store.append(ids.get(i), List.of(deposit(ids.get(i), i)), ExpectedVersion.noStream());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(store.read(ids.get(i))).singleElement().extracting(StoredEvent::event)
+                    .isEqualTo(deposit(ids.get(i), i));
+            assertThat(store.version(ids.get(i))).isEqualTo(1);
+        }
+        assertThat(store.version("%")).isZero();
+        assertThat(store.version("x")).isZero();
+    }
+
+    @Test
     void acceptsThePayloadLimitExactly() {
         byte[] max = new byte[EventStoreLimits.MAX_PAYLOAD_BYTES];
         max[max.length - 1] = 42;
