@@ -1,5 +1,6 @@
 /**
- * The reference application: an Orders service. For now a few HTTP routes over an in-memory map; the CQRS issue
- * replaces {@link dev.allframe.examples.orders.OrderRoutes}' internals with the event-sourced domain.
+ * The reference application: an Orders service. {@link dev.allframe.examples.orders.OrdersApp} serves the
+ * event-sourced API of {@link dev.allframe.examples.orders.api.OrdersModule} (domain in
+ * {@code ...orders.domain}, read model in {@code ...orders.summary}) on SQLite by default.
  */
 package dev.allframe.examples.orders;

@@ -26,6 +26,8 @@ class OrdersAppIT {
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "orders-it.log").toFile());
         pb.environment().put("PORT", Integer.toString(port));
+        Path store = Files.createTempDirectory(Path.of("target"), "orders-it-").resolve("orders.db");
+        pb.environment().put("ALLFRAME_STORE", "sqlite:" + store.toAbsolutePath());
         Process app = pb.start();
         try {
             waitForPort(port, app);

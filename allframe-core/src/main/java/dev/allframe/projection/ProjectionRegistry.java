@@ -1,0 +1,169 @@
+package dev.allframe.projection;
+
+import dev.allframe.eventstore.EventStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The control API of projections: register them, start them (each catches up from its checkpoint, then follows
+ * live events), ask their status, rebuild one from zero, stop them. Thread-safe once built.
+ *
+ * <pre>{@code
+ * ProjectionRegistry projections = ProjectionRegistry.builder(store, checkpoints)
+ *     .register("order-summary", summaries)
+ *     .build();
+ * projections.start();
+ * }</pre>
+ *
+ * @param <E> the event base type
+ */
+public final class ProjectionRegistry<E> implements AutoCloseable {
+    private final Map<String, ProjectionWorker<E>> workers;
+
+    private ProjectionRegistry(Map<String, ProjectionWorker<E>> workers) {
+        this.workers = workers;
+    }
+
+    /**
+     * @param store the event store to read
+     * @param checkpoints where positions are kept
+     * @param <E> the event base type
+     * @return a new builder
+     */
+    public static <E> Builder<E> builder(EventStore<E> store, CheckpointStore checkpoints) {
+        return new Builder<>(store, checkpoints);
+    }
+
+    /** Starts every projection that is not running (a failed one restarts at its failing event). */
+    public void start() {
+        workers.values().forEach(ProjectionWorker::start);
+    }
+
+    /**
+     * Applies every available event synchronously, without live threads; for tests and event-driven doors.
+     *
+     * @return the status of each projection afterwards
+     * @throws IllegalStateException if the registry is running live
+     */
+    public List<ProjectionStatus> catchUp() {
+        List<ProjectionStatus> out = new ArrayList<>();
+        for (ProjectionWorker<E> w : workers.values()) {
+            out.add(w.catchUp());
+        }
+        return out;
+    }
+
+    /**
+     * Stops a projection, clears its read model ({@link Projection#reset()}) and checkpoint, and starts it again
+     * from the first event if the registry was running.
+     *
+     * @param name the projection
+     * @param restart whether to start it again at once
+     * @throws Exception if the projection cannot reset
+     */
+    public void rebuild(String name, boolean restart) throws Exception {
+        ProjectionWorker<E> w = worker(name);
+        w.rebuild();
+        if (restart) {
+            w.start();
+        }
+    }
+
+    /**
+     * @param name a projection
+     * @return its status
+     * @throws IllegalArgumentException if no projection has that name
+     */
+    public ProjectionStatus status(String name) {
+        return worker(name).status();
+    }
+
+    /** @return the status of every projection, in registration order */
+    public List<ProjectionStatus> statuses() {
+        return workers.values().stream().map(ProjectionWorker::status).toList();
+    }
+
+    /**
+     * Waits until a running projection has applied the event at a position; use it to read your own writes.
+     *
+     * @param name the projection
+     * @param globalPosition the position
+     * @param timeout the longest wait
+     * @return whether it got there in time
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitPosition(String name, long globalPosition, Duration timeout) throws InterruptedException {
+        return worker(name).awaitPosition(globalPosition, timeout);
+    }
+
+    /** Stops every projection; their checkpoints stay. */
+    @Override
+    public void close() {
+        workers.values().forEach(ProjectionWorker::stop);
+    }
+
+    private ProjectionWorker<E> worker(String name) {
+        ProjectionWorker<E> w = workers.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("No projection named '" + name + "'; registered: " + workers.keySet());
+        }
+        return w;
+    }
+
+    /**
+     * A mutable, not thread-safe builder; a duplicate name fails at once.
+     *
+     * @param <E> the event base type
+     */
+    public static final class Builder<E> {
+        private final EventStore<E> store;
+        private final CheckpointStore checkpoints;
+        private final Map<String, ProjectionWorker<E>> workers = new LinkedHashMap<>();
+        private Duration pollInterval = Duration.ofMillis(200);
+
+        Builder(EventStore<E> store, CheckpointStore checkpoints) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        }
+
+        /**
+         * @param name a stable name; it keys the checkpoint
+         * @param projection the projection
+         * @return this builder
+         * @throws IllegalStateException if the name is taken
+         */
+        public Builder<E> register(String name, Projection<E> projection) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("projection name must not be blank");
+            }
+            if (workers.containsKey(name)) {
+                throw new IllegalStateException("Duplicate projection name '" + name + "'");
+            }
+            workers.put(name, new ProjectionWorker<>(name, projection, store, checkpoints, pollInterval));
+            return this;
+        }
+
+        /**
+         * How often to look for events appended by other processes (this process's appends wake workers at once).
+         * Default 200 ms; applies to projections registered after the call.
+         *
+         * @param interval the interval
+         * @return this builder
+         */
+        public Builder<E> pollInterval(Duration interval) {
+            this.pollInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** @return the registry, not started */
+        public ProjectionRegistry<E> build() {
+            return new ProjectionRegistry<>(new LinkedHashMap<>(workers));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.allframe.projection;
+
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.StoredEvent;
+import dev.allframe.eventstore.Subscription;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Feeds one projection: either live on a subscription ({@link #start}) or synchronously up to the current end
+ * ({@link #catchUp}). Stops at the first event the projection throws on, keeping its checkpoint before it.
+ *
+ * @param <E> the event base type
+ */
+public final class ProjectionWorker<E> {
+    private static final System.Logger LOG = System.getLogger(ProjectionWorker.class.getName());
+
+    private final String name;
+    private final Projection<E> projection;
+    private final EventStore<E> store;
+    private final CheckpointManager checkpoint;
+    private final Duration pollInterval;
+    private Subscription subscription;
+    private volatile ProjectionStatus failed;
+
+    ProjectionWorker(String name, Projection<E> projection, EventStore<E> store, CheckpointStore checkpoints,
+                     Duration pollInterval) {
+        this.name = name;
+        this.projection = Objects.requireNonNull(projection, "projection");
+        this.store = store;
+        this.checkpoint = new CheckpointManager(checkpoints, name);
+        this.pollInterval = pollInterval;
+    }
+
+    /** @return the projection's name */
+    public String name() {
+        return name;
+    }
+
+    synchronized void start() {
+        if (subscription != null && subscription.isRunning()) {
+            return;
+        }
+        failed = null;
+        subscription = store.subscribe(checkpoint.position() + 1, this::applyOne, pollInterval);
+    }
+
+    synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription.failure().ifPresent(f -> failed = failure(f.globalPosition(), f.error()));
+            subscription = null;
+        }
+    }
+
+    synchronized ProjectionStatus catchUp() {
+        if (subscription != null && subscription.isRunning()) {
+            throw new IllegalStateException("Projection '" + name + "' is running live; catchUp() is for stopped"
+                    + " registries (tests, Lambda stream doors)");
+        }
+        failed = null;
+        try (Stream<StoredEvent<E>> events = store.readAll(checkpoint.position() + 1)) {
+            Iterator<StoredEvent<E>> it = events.iterator();
+            while (true) {
+                StoredEvent<E> e;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    e = it.next();
+                } catch (RuntimeException readFailure) {
+                    failed = failure(checkpoint.position() + 1, readFailure);
+                    break;
+                }
+                try {
+                    applyOne(e);
+                } catch (Exception ex) {
+                    failed = failure(e.globalPosition(), ex);
+                    break;
+                }
+            }
+        }
+        return status();
+    }
+
+    synchronized void rebuild() throws Exception {
+        stop();
+        projection.reset();
+        checkpoint.reset();
+        failed = null;
+    }
+
+    private void applyOne(StoredEvent<E> event) throws Exception {
+        projection.apply(event);
+        checkpoint.applied(event.globalPosition());
+    }
+
+    private ProjectionStatus failure(long at, Throwable error) {
+        String message = "Projection '" + name + "' failed at global position " + at + ": " + error;
+        LOG.log(System.Logger.Level.ERROR, message, error);
+        return new ProjectionStatus(name, ProjectionStatus.State.FAILED, checkpoint.position(), at, error.toString());
+    }
+
+    boolean awaitPosition(long globalPosition, Duration timeout) throws InterruptedException {
+        Subscription s;
+        synchronized (this) {
+            s = subscription;
+        }
+        if (checkpoint.position() >= globalPosition) {
+            return true;
+        }
+        return s != null && s.awaitPosition(globalPosition, timeout);
+    }
+
+    /** @return the projection's current status */
+    public ProjectionStatus status() {
+        Subscription s = subscription;
+        if (s != null) {
+            if (s.failure().isPresent()) {
+                var f = s.failure().get();
+                return new ProjectionStatus(name, ProjectionStatus.State.FAILED, checkpoint.position(),
+                        f.globalPosition(), f.error().toString());
+            }
+            if (s.isRunning()) {
+                return new ProjectionStatus(name, ProjectionStatus.State.RUNNING, checkpoint.position(), 0, null);
+            }
+        }
+        ProjectionStatus f = failed;
+        if (f != null) {
+            return new ProjectionStatus(name, f.state(), checkpoint.position(), f.failedAt(), f.error());
+        }
+        return new ProjectionStatus(name, ProjectionStatus.State.STOPPED, checkpoint.position(), 0, null);
+    }
+}

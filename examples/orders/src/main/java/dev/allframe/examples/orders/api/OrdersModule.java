@@ -1,0 +1,193 @@
+package dev.allframe.examples.orders.api;
+
+import dev.allframe.cqrs.CommandBus;
+import dev.allframe.cqrs.CommandProblems;
+import dev.allframe.cqrs.CommandResult;
+import dev.allframe.cqrs.FieldError;
+import dev.allframe.cqrs.RetryPolicy;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.examples.orders.domain.OrderCommand;
+import dev.allframe.examples.orders.domain.OrderCommand.AddItem;
+import dev.allframe.examples.orders.domain.OrderCommand.CreateOrder;
+import dev.allframe.examples.orders.domain.OrderCommand.SubmitOrder;
+import dev.allframe.examples.orders.domain.OrderDecider;
+import dev.allframe.examples.orders.domain.OrderEvent;
+import dev.allframe.examples.orders.domain.OrderNotFoundException;
+import dev.allframe.examples.orders.summary.OrderSummary;
+import dev.allframe.examples.orders.summary.OrderSummaryProjection;
+import dev.allframe.health.HealthCheck;
+import dev.allframe.http.HttpException;
+import dev.allframe.http.Json;
+import dev.allframe.http.Problem;
+import dev.allframe.http.Response;
+import dev.allframe.http.Router;
+import dev.allframe.http.Status;
+import dev.allframe.jdbc.JdbcStores;
+import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.snapshot.SnapshotPolicy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The Orders service over CQRS: {@code POST /orders}, {@code POST /orders/{id}/items},
+ * {@code POST /orders/{id}/submit} and {@code GET /orders/{id}}. Commands go through the command bus to the
+ * {@link OrderDecider}; reads come from the order-summary projection, which the write routes wait for so a client
+ * reads its own writes. Business-rule violations are 409/422 problems, unknown orders 404.
+ *
+ * <pre>{@code
+ * try (OrdersModule orders = OrdersModule.fromEnvironment()) {   // ALLFRAME_STORE, default sqlite:.allframe/orders.db
+ *     Router router = orders.register(Router.builder()).build();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class OrdersModule implements AutoCloseable {
+    /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
+    public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
+
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+
+    private final JdbcStores stores;
+    private final CommandBus<OrderEvent> bus;
+    private final OrderSummaryProjection summaries = new OrderSummaryProjection();
+    private final ProjectionRegistry<OrderEvent> projections;
+
+    private OrdersModule(JdbcStores stores) {
+        this.stores = stores;
+        EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
+        this.bus = CommandBus.builder(events)
+                .register(OrderCommand.class, new OrderDecider(), SnapshotPolicy.everyNEvents(50),
+                        OrderDecider.State.class)
+                .snapshotStore(stores.snapshots())
+                .validator(CreateOrder.class, c -> c.customerId() == null || c.customerId().isBlank()
+                        ? List.of(new FieldError("customerId", "is required")) : List.of())
+                .validator(AddItem.class, OrdersModule::validate)
+                .retryOnConflict(RetryPolicy.attempts(3))
+                .build();
+        // The summaries live in memory, so their checkpoint does too: each start rebuilds them from the events.
+        this.projections = ProjectionRegistry.builder(events, CheckpointStore.inMemory())
+                .register(OrderSummaryProjection.NAME, summaries)
+                .build();
+        // Rebuild synchronously before serving, so the first GET after a restart already sees every order.
+        projections.catchUp().stream().filter(s -> s.state() == ProjectionStatus.State.FAILED).findFirst()
+                .ifPresent(s -> {
+                    throw new IllegalStateException("Order summaries failed at global position " + s.failedAt()
+                            + ": " + s.error());
+                });
+        projections.start();
+    }
+
+    /**
+     * Opens the module on the store named by {@code ALLFRAME_STORE}, or {@value #DEFAULT_STORE}.
+     *
+     * @return the running module
+     */
+    public static OrdersModule fromEnvironment() {
+        String url = System.getenv("ALLFRAME_STORE");
+        return open(url == null || url.isBlank() ? DEFAULT_STORE : url);
+    }
+
+    /**
+     * @param storeUrl a store URL: {@code sqlite:PATH}, {@code jdbc:postgresql://...} or {@code memory:}
+     * @return the running module (projection started)
+     */
+    public static OrdersModule open(String storeUrl) {
+        return new OrdersModule(JdbcStores.open(storeUrl));
+    }
+
+    /**
+     * Registers the routes and the command-failure problem mapping.
+     *
+     * @param router the builder
+     * @return the builder
+     */
+    public Router.Builder register(Router.Builder router) {
+        CommandProblems.register(router);
+        return router
+                .error(OrderNotFoundException.class, (e, req) ->
+                        Response.problem(Problem.of(Status.NOT_FOUND, e.getMessage())))
+                .post("/orders", Json.body(CreateOrderBody.class, (req, body) -> {
+                    String id = body.orderId() == null || body.orderId().isBlank()
+                            ? UUID.randomUUID().toString() : body.orderId();
+                    OrderSummary created = dispatch(new CreateOrder(id, body.customerId()));
+                    return Response.json(Status.CREATED, created).withHeader("location", "/orders/" + id);
+                }))
+                .post("/orders/{id}/items", Json.body(AddItemBody.class, (req, body) -> {
+                    List<FieldError> missing = new ArrayList<>();
+                    if (body.quantity() == null) {
+                        missing.add(new FieldError("quantity", "is required"));
+                    }
+                    if (body.unitPriceCents() == null) {
+                        missing.add(new FieldError("unitPriceCents", "is required"));
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new dev.allframe.cqrs.ValidationException(missing);
+                    }
+                    return Response.json(dispatch(new AddItem(req.pathParam("id"), body.sku(), body.quantity(),
+                            body.unitPriceCents())));
+                }))
+                .post("/orders/{id}/submit", req -> Response.json(dispatch(new SubmitOrder(req.pathParam("id")))))
+                .get("/orders/{id}", req -> Response.json(summary(req.pathParam("id"))));
+    }
+
+    private OrderSummary dispatch(OrderCommand command) throws InterruptedException {
+        CommandResult<OrderEvent> result = bus.dispatch(command);
+        if (!projections.awaitPosition(OrderSummaryProjection.NAME, result.lastGlobalPosition(), READ_YOUR_WRITES)) {
+            ProjectionStatus status = projections.status(OrderSummaryProjection.NAME);
+            throw new HttpException(Status.SERVICE_UNAVAILABLE, "The order was saved but its summary is not ready ("
+                    + status.state() + "); read it again shortly");
+        }
+        return summary(command.orderId());
+    }
+
+    private OrderSummary summary(String id) {
+        return summaries.get(id).orElseThrow(() -> HttpException.notFound("No order " + id));
+    }
+
+    private static List<FieldError> validate(AddItem item) {
+        List<FieldError> errors = new ArrayList<>();
+        if (item.sku() == null || item.sku().isBlank()) {
+            errors.add(new FieldError("sku", "is required"));
+        }
+        if (item.quantity() < 1 || item.quantity() > 1000) {
+            errors.add(new FieldError("quantity", "must be between 1 and 1000, was " + item.quantity()));
+        }
+        if (item.unitPriceCents() < 0) {
+            errors.add(new FieldError("unitPriceCents", "must be at least 0, was " + item.unitPriceCents()));
+        }
+        return errors;
+    }
+
+    /**
+     * A readiness probe: the event store answers and the order summaries are not stopped by a failure.
+     *
+     * @return the check, for {@code HealthChecks.builder().readiness("orders", orders.readiness())}
+     */
+    public HealthCheck readiness() {
+        return () -> {
+            stores.events().version("health-probe");
+            ProjectionStatus s = projections.status(OrderSummaryProjection.NAME);
+            return s.state() == ProjectionStatus.State.FAILED
+                    ? HealthCheck.Result.down("order summaries stopped at global position " + s.failedAt() + ": "
+                            + s.error())
+                    : HealthCheck.Result.up("order summaries at global position " + s.position());
+        };
+    }
+
+    /** @return the store URL in use (without any password) */
+    public String storeUrl() {
+        return stores.url();
+    }
+
+    /** Stops the projection and closes the stores. */
+    @Override
+    public void close() {
+        projections.close();
+        stores.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.allframe.examples.orders.summary;
+
+import dev.allframe.eventstore.StoredEvent;
+import dev.allframe.examples.orders.domain.OrderEvent;
+import dev.allframe.projection.Projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps one {@link OrderSummary} per order in memory. Its checkpoint is kept in memory too, so every start rebuilds
+ * it from the durable event store. Applying an event at or below the version already reflected is a no-op, so
+ * redelivery is harmless.
+ */
+public final class OrderSummaryProjection implements Projection<OrderEvent> {
+    /** The projection's name in the registry. */
+    public static final String NAME = "order-summary";
+
+    private final Map<String, OrderSummary> summaries = new ConcurrentHashMap<>();
+
+    /**
+     * @param orderId an order
+     * @return its summary, if the order exists
+     */
+    public Optional<OrderSummary> get(String orderId) {
+        return Optional.ofNullable(summaries.get(orderId));
+    }
+
+    @Override
+    public void apply(StoredEvent<OrderEvent> stored) {
+        OrderEvent event = stored.event();
+        OrderSummary current = summaries.get(event.orderId());
+        if (current != null && current.version() >= stored.version()) {
+            return;
+        }
+        OrderSummary next = switch (event) {
+            case OrderEvent.OrderCreated c -> new OrderSummary(c.orderId(), c.customerId(), "OPEN", List.of(), 0,
+                    stored.version());
+            case OrderEvent.ItemAdded a -> {
+                List<OrderSummary.Line> items = new ArrayList<>(current.items());
+                items.add(new OrderSummary.Line(a.sku(), a.quantity(), a.unitPriceCents()));
+                yield new OrderSummary(current.id(), current.customerId(), current.status(), List.copyOf(items),
+                        current.totalCents() + a.quantity() * a.unitPriceCents(), stored.version());
+            }
+            case OrderEvent.OrderSubmitted s -> new OrderSummary(current.id(), current.customerId(), "SUBMITTED",
+                    current.items(), current.totalCents(), stored.version());
+        };
+        summaries.put(next.id(), next);
+    }
+
+    @Override
+    public void reset() {
+        summaries.clear();
+    }
+}
