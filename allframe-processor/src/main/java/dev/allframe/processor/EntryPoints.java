@@ -1,0 +1,36 @@
+package dev.allframe.processor;
+
+/** Entry points other than routes: message handlers a door dispatches to. */
+final class EntryPoints {
+    private EntryPoints() {
+    }
+
+    /** The kinds of handler entry points, with their key in {@code graph.json}. */
+    enum Kind {
+        COMMAND_HANDLER("commandHandlers"),
+        QUERY_HANDLER("queryHandlers"),
+        PROJECTION("projections"),
+        SAGA("sagas");
+
+        private final String json;
+
+        Kind(String json) {
+            this.json = json;
+        }
+
+        String json() {
+            return json;
+        }
+    }
+
+    /**
+     * A handler method.
+     *
+     * @param kind what it handles
+     * @param component the component declaring it
+     * @param method the method's name
+     * @param messageType the command, query or event type it takes
+     */
+    record Handler(Kind kind, String component, String method, String messageType) {
+    }
+}
