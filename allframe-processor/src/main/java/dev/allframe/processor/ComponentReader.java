@@ -113,6 +113,12 @@ final class ComponentReader {
                             + "() must be non-private, non-static and take no parameters.");
                     return null;
                 }
+                if (!m.getModifiers().contains(Modifier.PUBLIC) && !packageOf(type).equals(containerPackage)) {
+                    diagnostics.error(m, "BadInit", "@Init method " + name + "." + m.getSimpleName()
+                            + "() is not visible from the container's package " + containerPackage
+                            + ": make it public.");
+                    return null;
+                }
                 inits.add(m.getSimpleName().toString());
             }
         }
@@ -128,6 +134,11 @@ final class ComponentReader {
         if (m.getModifiers().contains(Modifier.PRIVATE)) {
             diagnostics.error(m, "NotInjectable", "@Provides method " + id + " is private: make it package-private "
                     + "or public so the container can call it.");
+            return null;
+        }
+        if (!m.getModifiers().contains(Modifier.PUBLIC) && !packageOf(m).equals(containerPackage)) {
+            diagnostics.error(m, "NotInjectable", "@Provides method " + id + " is not visible from the "
+                    + "container's package " + containerPackage + ": make it public.");
             return null;
         }
         TypeMirror ret = m.getReturnType();
