@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.allframe.processor.Model.Controller;
@@ -13,6 +12,7 @@ import dev.allframe.processor.Model.RouteParam;
 import dev.allframe.processor.Model.Source;
 
 import javax.lang.model.element.Modifier;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,13 +59,16 @@ final class RoutesWriter {
                 .addParameter(BUILDER, "builder")
                 .returns(BUILDER);
         Set<String> used = new HashSet<>(List.of("register"));
+        List<MethodSpec> handlers = new ArrayList<>();
         for (Route r : c.routes()) {
             String name = unique("handle" + capitalize(r.method().getSimpleName().toString()), used);
             register.addStatement("builder.route($T.$L, $S, this::$L)", HTTP_METHOD, r.httpMethod(), r.template(),
                     name);
-            type.addMethod(handler(r, name));
+            handlers.add(handler(r, name));
         }
+        // The file reads as an outline: the route table first, then one small handler per route.
         type.addMethod(register.addStatement("return builder").build());
+        handlers.forEach(type::addMethod);
         return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
     }
 
@@ -133,9 +136,5 @@ final class RoutesWriter {
 
     static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static TypeName optionalOf(TypeName t) {
-        return ParameterizedTypeName.get(ClassName.get(Optional.class), t);
     }
 }

@@ -29,13 +29,17 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** @return a source file named after the first type it declares */
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "(?m)^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)");
+
+    /** @return a source file named after its public type, or else the first type it declares */
     static JavaFileObject source(String text) {
         Matcher m = TYPE.matcher(text);
         if (!m.find()) {
             throw new IllegalArgumentException("no package and type in fixture:\n" + text);
         }
-        return JavaFileObjects.forSourceString(m.group(1) + "." + m.group(2), text);
+        Matcher p = PUBLIC_TYPE.matcher(text);
+        return JavaFileObjects.forSourceString(m.group(1) + "." + (p.find() ? p.group(1) : m.group(2)), text);
     }
 
     static Compilation compile(String... sources) {
