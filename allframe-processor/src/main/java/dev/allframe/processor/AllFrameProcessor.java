@@ -12,9 +12,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import java.io.IOException;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The AllFrame annotation processor: reads {@code jakarta.inject} and AllFrame annotations and writes, for the
@@ -49,7 +48,8 @@ public final class AllFrameProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> s = new LinkedHashSet<>(List.of(Names.APPLICATION, Names.SINGLETON, Names.INJECT, Names.FACTORY,
-                Names.PROVIDES, Names.INIT));
+                Names.PROVIDES, Names.INIT, HandlerReader.COMMAND, HandlerReader.QUERY, HandlerReader.PROJECTION,
+                HandlerReader.SAGA));
         for (String[] r : Names.ROUTES) {
             s.add(r[1]);
         }
@@ -112,6 +112,12 @@ public final class AllFrameProcessor extends AbstractProcessor {
             }
         }
         candidates.addAll(controllerTypes);
+        HandlerReader handlers = new HandlerReader(diagnostics, processingEnv.getElementUtils());
+        handlers.read(round);
+        candidates.addAll(handlers.classes);
+        Set<TypeElement> entryClasses = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+        entryClasses.addAll(controllerSet);
+        entryClasses.addAll(handlers.classes);
 
         List<TypeElement> apps = new ArrayList<>();
         for (Element e : annotated(round, Names.APPLICATION)) {
@@ -132,11 +138,12 @@ public final class AllFrameProcessor extends AbstractProcessor {
                 ? app.getSimpleName() + "Container" : containerName);
 
         List<Component> components = new ComponentReader(processingEnv, diagnostics, pkg).read(candidates,
-                controllerSet);
+                controllerSet, entryClasses);
         if (diagnostics.errors() > 0) {
             return;
         }
-        Resolver resolver = new Resolver(diagnostics, processingEnv.getElementUtils(), components);
+        Resolver resolver = new Resolver(diagnostics, processingEnv.getElementUtils(), components,
+                entryClasses.stream().map(t -> t.getQualifiedName().toString()).collect(Collectors.toSet()));
         Map<Dependency, Component> resolved = resolver.resolve();
         if (diagnostics.errors() > 0) {
             return;
@@ -148,7 +155,7 @@ public final class AllFrameProcessor extends AbstractProcessor {
         resource("META-INF/services/dev.allframe.inject.ContainerFactory",
                 container.reflectionName() + "$Factory\n", origins);
         String graph = new GraphWriter(app.getQualifiedName().toString(), container.canonicalName(), components,
-                resolved, resolver, controllers, List.of()).write();
+                resolved, resolver, controllers, handlers.handlers).write();
         resource(GraphWriter.PATH, graph, origins);
     }
 
@@ -167,9 +174,5 @@ public final class AllFrameProcessor extends AbstractProcessor {
         try (Writer w = f.openWriter()) {
             w.write(text);
         }
-    }
-
-    static List<ExecutableElement> methods(TypeElement t) {
-        return ElementFilter.methodsIn(t.getEnclosedElements());
     }
 }

@@ -50,12 +50,13 @@ final class ComponentReader {
      *
      * @param classes candidate classes: {@code @Singleton}, {@code @Inject}-constructed, factories, controllers
      * @param controllers the classes with route methods
+     * @param entryClasses controllers and handler classes: always singletons
      * @return the components, sorted by id; classes that cannot be components are reported and left out
      */
-    List<Component> read(Set<TypeElement> classes, Set<TypeElement> controllers) {
+    List<Component> read(Set<TypeElement> classes, Set<TypeElement> controllers, Set<TypeElement> entryClasses) {
         List<Component> out = new ArrayList<>();
         for (TypeElement type : classes) {
-            Component c = readClass(type, controllers.contains(type));
+            Component c = readClass(type, controllers.contains(type), entryClasses.contains(type));
             if (c == null) {
                 continue;
             }
@@ -75,7 +76,7 @@ final class ComponentReader {
         return out;
     }
 
-    private Component readClass(TypeElement type, boolean controller) {
+    private Component readClass(TypeElement type, boolean controller, boolean entryPoint) {
         String name = type.getQualifiedName().toString();
         if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
             diagnostics.error(type, "NotInjectable", name + " is abstract, so the container cannot create it. "
@@ -122,7 +123,8 @@ final class ComponentReader {
                 inits.add(m.getSimpleName().toString());
             }
         }
-        boolean singleton = Elements2.has(type, Names.SINGLETON) || Elements2.has(type, Names.FACTORY) || controller;
+        boolean singleton = Elements2.has(type, Names.SINGLETON) || Elements2.has(type, Names.FACTORY)
+                || entryPoint;
         Key key = new Key(types.erasure(type.asType()).toString(), Elements2.qualifier(type));
         TypeMirror t = types.erasure(type.asType());
         return new Component(name, key, t, type, ctor, null, singleton, types.isAssignable(t, autoCloseable), deps,

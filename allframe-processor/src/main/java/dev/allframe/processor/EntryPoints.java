@@ -28,8 +28,8 @@ final class EntryPoints {
      *
      * @param kind what it handles
      * @param component the component declaring it
-     * @param method the method's name
-     * @param messageType the command, query or event type it takes
+     * @param method the method's name; {@code null} for a handler class
+     * @param messageType the command or query type it takes; the name of a projection or saga
      */
     record Handler(Kind kind, String component, String method, String messageType) {
     }

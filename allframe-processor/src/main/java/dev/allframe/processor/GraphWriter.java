@@ -133,11 +133,15 @@ final class GraphWriter {
         for (EntryPoints.Kind kind : EntryPoints.Kind.values()) {
             j.field(kind.json()).open('[');
             handlers.stream().filter(h -> h.kind() == kind)
-                    .sorted(Comparator.comparing(EntryPoints.Handler::component)
-                            .thenComparing(EntryPoints.Handler::method))
+                    .sorted(Comparator.comparing(EntryPoints.Handler::messageType)
+                            .thenComparing(EntryPoints.Handler::component))
                     .forEach(h -> {
-                        j.open('{').field("component").value(h.component()).field("handler").value(h.method())
-                                .field("message").value(h.messageType());
+                        j.open('{').field("component").value(h.component()).field("handler").value(h.method());
+                        if (kind == EntryPoints.Kind.COMMAND_HANDLER || kind == EntryPoints.Kind.QUERY_HANDLER) {
+                            j.field("message").value(h.messageType());
+                        } else {
+                            j.field("name").value(h.messageType());
+                        }
                         reaches(j, h.component());
                         j.close('}');
                     });

@@ -38,7 +38,10 @@ final class Resolver {
     record Edge(Component from, Dependency dep, Component to) {
     }
 
-    Resolver(Diagnostics diagnostics, Elements elements, List<Component> components) {
+    private final Set<String> entryPoints;
+
+    Resolver(Diagnostics diagnostics, Elements elements, List<Component> components, Set<String> entryPoints) {
+        this.entryPoints = entryPoints;
         this.diagnostics = diagnostics;
         this.elements = elements;
         this.components = components;
@@ -151,11 +154,11 @@ final class Resolver {
         return d == null ? where + " (its factory)" : where + "(" + d.name() + ")";
     }
 
-    /** Depth-first from the entry points (controllers), then every other component, both by id: deterministic. */
+    /** Depth-first from the entry points (controllers, handlers), then every other component, by id: deterministic. */
     private void findCycles() {
         List<Component> roots = new ArrayList<>();
-        components.stream().filter(Component::controller).forEach(roots::add);
-        components.stream().filter(c -> !c.controller()).forEach(roots::add);
+        components.stream().filter(c -> entryPoints.contains(c.id())).forEach(roots::add);
+        components.stream().filter(c -> !entryPoints.contains(c.id())).forEach(roots::add);
         Map<String, Integer> state = new HashMap<>(); // 1 on the stack, 2 done
         Set<Set<String>> reported = new HashSet<>();
         for (Component root : roots) {
