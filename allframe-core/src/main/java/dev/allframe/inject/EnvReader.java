@@ -86,7 +86,16 @@ public final class EnvReader {
      * @return the value as an {@code int}
      */
     public int intValue(String name, String defaultValue) {
-        return value(name, defaultValue, Integer::valueOf, "an integer", 0);
+        String text = string(name, defaultValue);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(text.trim()); // no method reference: start-up pays for every lambda
+        } catch (NumberFormatException e) {
+            problems.add("environment variable " + name + " must be an integer, got '" + text + "'");
+            return 0;
+        }
     }
 
     /**

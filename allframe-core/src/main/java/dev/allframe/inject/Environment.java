@@ -16,7 +16,7 @@ public interface Environment {
 
     /** @return the process environment ({@link System#getenv(String)}) */
     static Environment system() {
-        return System::getenv;
+        return SystemEnvironment.INSTANCE;
     }
 
     /**
