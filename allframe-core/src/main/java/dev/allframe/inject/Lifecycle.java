@@ -81,6 +81,22 @@ public final class Lifecycle implements AutoCloseable {
         return register(component);
     }
 
+    /**
+     * Wraps a checked exception thrown by a component's constructor or {@link Provides @Provides} method, for the
+     * generated getters (which declare none).
+     *
+     * @param component the component's id
+     * @param failure what its constructor or method threw
+     * @return an {@link IllegalStateException} naming the component; the interrupt flag is restored for an
+     *     {@link InterruptedException}
+     */
+    public static IllegalStateException creationFailed(String component, Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new IllegalStateException("Creating " + component + " failed: " + failure, failure);
+    }
+
     /** @throws IllegalStateException if the lifecycle is closed */
     public synchronized void ensureOpen() {
         if (closed) {

@@ -148,7 +148,7 @@ public final class AllFrameProcessor extends AbstractProcessor {
         if (diagnostics.errors() > 0) {
             return;
         }
-        ContainerWriter writer = new ContainerWriter(container, app, components, resolved, resolver, controllers);
+        ContainerWriter writer = new ContainerWriter(processingEnv, container, app, components, resolved, resolver, controllers);
         write(writer.write());
         List<Element> origins = new ArrayList<>(candidates);
         origins.add(app);

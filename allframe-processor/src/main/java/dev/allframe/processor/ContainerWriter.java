@@ -12,9 +12,12 @@ import dev.allframe.processor.Model.Controller;
 import dev.allframe.processor.Model.Dependency;
 import dev.allframe.processor.Model.EnvBinding;
 
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +44,9 @@ final class ContainerWriter {
             "lifecycle", "lock", "getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait",
             "clone", "finalize");
 
+    private final Types types;
+    private final TypeMirror runtimeException;
+    private final TypeMirror error;
     private final ClassName self;
     private final TypeElement application;
     private final List<Component> components;
@@ -52,8 +58,11 @@ final class ContainerWriter {
     private final Map<String, String> envFields = new LinkedHashMap<>();
     private final Map<String, EnvBinding> envBindings = new LinkedHashMap<>();
 
-    ContainerWriter(ClassName self, TypeElement application, List<Component> components,
+    ContainerWriter(ProcessingEnvironment env, ClassName self, TypeElement application, List<Component> components,
                     Map<Dependency, Component> resolved, Resolver resolver, List<Controller> controllers) {
+        this.types = env.getTypeUtils();
+        this.runtimeException = env.getElementUtils().getTypeElement("java.lang.RuntimeException").asType();
+        this.error = env.getElementUtils().getTypeElement("java.lang.Error").asType();
         this.self = self;
         this.application = application;
         this.components = components;
@@ -228,14 +237,27 @@ final class ContainerWriter {
                 .returns(t)
                 .addStatement("lifecycle.ensureOpen()");
         CodeBlock args = arguments(c);
+        CodeBlock create;
         if (c.isProvides()) {
             Component factory = resolver.factoryOf(c);
             CodeBlock target = factory == null ? CodeBlock.of("$T", ClassName.get((TypeElement) c.element()
                     .getEnclosingElement())) : CodeBlock.of("$L()", getters.get(factory.id()));
-            m.addStatement("$T instance = $T.requireNonNull($L.$L($L), $S)", t, Objects.class, target,
+            create = CodeBlock.of("$T.requireNonNull($L.$L($L), $S)", Objects.class, target,
                     c.creator().getSimpleName(), args, "@Provides method " + c.id() + " returned null");
         } else {
-            m.addStatement("$T instance = new $T($L)", t, t, args);
+            create = CodeBlock.of("new $T($L)", t, args);
+        }
+        if (throwsChecked(c)) {
+            m.addStatement("$T instance", t)
+                    .beginControlFlow("try")
+                    .addStatement("instance = $L", create)
+                    .nextControlFlow("catch ($T e)", RuntimeException.class)
+                    .addStatement("throw e")
+                    .nextControlFlow("catch ($T e)", Exception.class)
+                    .addStatement("throw $T.creationFailed($S, e)", LIFECYCLE, c.id())
+                    .endControlFlow();
+        } else {
+            m.addStatement("$T instance = $L", t, create);
         }
         if (c.initMethods().isEmpty()) {
             m.addStatement("return lifecycle.register(instance)");
@@ -251,6 +273,16 @@ final class ContainerWriter {
             m.addStatement("return lifecycle.initialize(instance, $L)", hooks.build());
         }
         return m.build();
+    }
+
+    /** @return whether the constructor or method declares checked exceptions, which the getter must not */
+    private boolean throwsChecked(Component c) {
+        for (var thrown : c.creator().getThrownTypes()) {
+            if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CodeBlock arguments(Component c) {
