@@ -97,6 +97,9 @@ final class ComponentReader {
                     + containerPackage + ": make it public, or move it to that package.");
             return null;
         }
+        if (!supportedAnnotations(type)) {
+            return null;
+        }
         ExecutableElement ctor = constructor(type);
         if (ctor == null) {
             return null;
@@ -154,7 +157,7 @@ final class ComponentReader {
             return null;
         }
         List<Dependency> deps = dependencies(m);
-        if (deps == null) {
+        if (deps == null || !supportedAnnotations(m)) {
             return null;
         }
         String qualifier = Elements2.qualifier(m);
@@ -213,7 +216,26 @@ final class ComponentReader {
         return ok ? deps : null;
     }
 
+    /** Custom qualifiers and scopes would silently change the wiring if ignored, so they are errors. */
+    private boolean supportedAnnotations(Element e) {
+        AnnotationMirror q = Elements2.unsupportedMeta(e, Names.QUALIFIER, Names.NAMED);
+        if (q != null) {
+            diagnostics.error(e, "Unsupported", "Qualifier " + q + " is not supported: use @Named(\"...\").");
+            return false;
+        }
+        AnnotationMirror s = Elements2.unsupportedMeta(e, Names.SCOPE, Names.SINGLETON);
+        if (s != null) {
+            diagnostics.error(e, "Unsupported", "Scope " + s + " is not supported: components are @Singleton "
+                    + "or unscoped.");
+            return false;
+        }
+        return true;
+    }
+
     private Dependency dependency(VariableElement p) {
+        if (!supportedAnnotations(p)) {
+            return null;
+        }
         TypeMirror type = p.asType();
         AnnotationMirror env = Elements2.annotation(p, Names.ENV);
         if (env != null) {

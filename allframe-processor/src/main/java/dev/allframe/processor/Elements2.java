@@ -41,6 +41,22 @@ final class Elements2 {
         return v == null ? fallback : v.toString();
     }
 
+    /**
+     * @param element an element
+     * @param meta {@code jakarta.inject.Qualifier} or {@code jakarta.inject.Scope}
+     * @param allowed the one annotation of that kind AllFrame supports
+     * @return another annotation on the element that is meta-annotated with {@code meta}, or {@code null}
+     */
+    static AnnotationMirror unsupportedMeta(Element element, String meta, String allowed) {
+        for (AnnotationMirror m : element.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) m.getAnnotationType().asElement();
+            if (!type.getQualifiedName().contentEquals(allowed) && has(type, meta)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** @return the {@code @Named} value on the element, or {@code null} */
     static String qualifier(Element element) {
         AnnotationMirror named = annotation(element, Names.NAMED);

@@ -6,6 +6,8 @@ final class Names {
     static final String INJECT = "jakarta.inject.Inject";
     static final String NAMED = "jakarta.inject.Named";
     static final String PROVIDER = "jakarta.inject.Provider";
+    static final String QUALIFIER = "jakarta.inject.Qualifier";
+    static final String SCOPE = "jakarta.inject.Scope";
 
     static final String INJECT_PKG = "dev.allframe.inject";
     static final String APPLICATION = INJECT_PKG + ".AllFrameApplication";

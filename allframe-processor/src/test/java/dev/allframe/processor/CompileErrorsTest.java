@@ -364,6 +364,53 @@ class CompileErrorsTest {
     }
 
     @Test
+    void rejectsCustomQualifiersAndScopesRatherThanIgnoringThem() {
+        String src = """
+                package shop;
+
+                import jakarta.inject.Qualifier;
+                import jakarta.inject.Scope;
+                import jakarta.inject.Singleton;
+                import java.lang.annotation.Retention;
+                import java.lang.annotation.RetentionPolicy;
+
+                @Qualifier
+                @Retention(RetentionPolicy.RUNTIME)
+                @interface Primary {
+                }
+
+                @Scope
+                @Retention(RetentionPolicy.RUNTIME)
+                @interface PerRequest {
+                }
+
+                @Singleton
+                class Db {
+                }
+
+                @Singleton
+                class Uses {
+                    Uses(@Primary Db db) {
+                    }
+                }
+
+                @PerRequest
+                class Scoped {
+                    @jakarta.inject.Inject
+                    Scoped() {
+                    }
+                }
+                """;
+        JavaFileObject file = Fixtures.source(src);
+        Compilation c = compile(Fixtures.source(APP), file);
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("[AllFrame/Unsupported] Qualifier @shop.Primary is not supported: use "
+                + "@Named(\"...\").").inFile(file).onLine(lineOf(src, "@Primary Db db"));
+        assertThat(c).hadErrorContaining("[AllFrame/Unsupported] Scope @shop.PerRequest is not supported")
+                .inFile(file).onLine(lineOf(src, "class Scoped"));
+    }
+
+    @Test
     void allowsOneApplicationPerCompilation() {
         String other = """
                 package shop;
