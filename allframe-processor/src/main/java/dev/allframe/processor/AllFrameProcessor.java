@@ -13,6 +13,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import java.io.IOException;
@@ -83,7 +84,8 @@ public final class AllFrameProcessor extends AbstractProcessor {
             }
         }
         List<TypeElement> controllerTypes = new ArrayList<>(controllerSet);
-        List<Controller> controllers = new RouteReader(diagnostics).read(controllerTypes);
+        RouteReader routeReader = new RouteReader(diagnostics);
+        List<Controller> controllers = routeReader.read(controllerTypes);
         for (Controller c : controllers) {
             write(RoutesWriter.write(c));
         }
@@ -137,8 +139,14 @@ public final class AllFrameProcessor extends AbstractProcessor {
         ClassName container = ClassName.get(pkg, containerName.isEmpty()
                 ? app.getSimpleName() + "Container" : containerName);
 
-        List<Component> components = new ComponentReader(processingEnv, diagnostics, pkg).read(candidates,
-                controllerSet, entryClasses);
+        ComponentReader componentReader = new ComponentReader(processingEnv, diagnostics, pkg);
+        List<Component> components = componentReader.read(candidates, controllerSet, entryClasses);
+        if (componentReader.unresolved || routeReader.unresolved) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "[AllFrame] " + container
+                    + " was not generated: some injected or route parameter types do not resolve (see javac's "
+                    + "errors).", app);
+            return;
+        }
         if (diagnostics.errors() > 0) {
             return;
         }

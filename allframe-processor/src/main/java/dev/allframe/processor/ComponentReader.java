@@ -36,6 +36,8 @@ final class ComponentReader {
     private final Diagnostics diagnostics;
     private final String containerPackage;
     private final TypeMirror autoCloseable;
+    /** Whether some injected type did not resolve, so the container is not generated this time. */
+    boolean unresolved;
 
     ComponentReader(ProcessingEnvironment env, Diagnostics diagnostics, String containerPackage) {
         this.types = env.getTypeUtils();
@@ -147,6 +149,10 @@ final class ComponentReader {
             return null;
         }
         TypeMirror ret = m.getReturnType();
+        if (Conversions.unresolved(ret)) {
+            unresolved = true;
+            return null;
+        }
         if (ret.getKind() != TypeKind.DECLARED) {
             diagnostics.error(m, "NotInjectable", "@Provides method " + id + " must return a class or interface "
                     + "type, not " + ret + ".");
@@ -237,6 +243,10 @@ final class ComponentReader {
             return null;
         }
         TypeMirror type = p.asType();
+        if (Conversions.unresolved(type)) {
+            unresolved = true; // javac reports the unknown type; a MissingBinding on top would be noise
+            return null;
+        }
         AnnotationMirror env = Elements2.annotation(p, Names.ENV);
         if (env != null) {
             return envDependency(p, env);

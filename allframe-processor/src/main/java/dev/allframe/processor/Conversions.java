@@ -44,6 +44,21 @@ final class Conversions {
         };
     }
 
+    /** @return whether the type, or one of its type arguments, did not resolve (javac reports that itself) */
+    static boolean unresolved(TypeMirror type) {
+        if (type.getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
+                if (unresolved(arg)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return the type argument of {@code java.util.Optional<T>}, or {@code null} if the type is not one */
     static TypeMirror optionalOf(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {

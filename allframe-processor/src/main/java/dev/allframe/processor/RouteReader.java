@@ -31,6 +31,8 @@ final class RouteReader {
     private final Diagnostics diagnostics;
     /** Method and template shape to the route that claimed it, to reject duplicates at compile time. */
     private final Map<String, Route> shapes = new HashMap<>();
+    /** Whether a parameter type did not resolve; the controller is then left out without a message of ours. */
+    boolean unresolved;
 
     RouteReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -146,6 +148,10 @@ final class RouteReader {
     private RouteParam param(String where, VariableElement p, Set<String> variables) {
         String name = p.getSimpleName().toString();
         TypeMirror type = p.asType();
+        if (Conversions.unresolved(type)) {
+            unresolved = true; // javac reports the unknown type
+            return null;
+        }
         AnnotationMirror path = Elements2.annotation(p, Names.PATH_PARAM);
         AnnotationMirror query = Elements2.annotation(p, Names.QUERY_PARAM);
         AnnotationMirror header = Elements2.annotation(p, Names.HEADER);

@@ -411,6 +411,31 @@ class CompileErrorsTest {
     }
 
     @Test
+    void leavesAnUnknownTypeToJavacWithoutNoiseOfItsOwn() {
+        String src = """
+                package shop;
+
+                @jakarta.inject.Singleton
+                class Service {
+                    Service(Missing missing) {
+                    }
+                }
+
+                class Api {
+                    @dev.allframe.http.annotation.Get("/x")
+                    String x(AlsoMissing body) {
+                        return "";
+                    }
+                }
+                """;
+        Compilation c = compile(Fixtures.source(APP), Fixtures.source(src));
+        assertThat(c).failed();
+        assertThat(c.errors()).allSatisfy(e -> assertThat(e.getMessage(null)).startsWith("cannot find symbol")
+                .doesNotContain("AllFrame"));
+        assertThat(c).hadNoteContaining("[AllFrame] shop.AppContainer was not generated");
+    }
+
+    @Test
     void allowsOneApplicationPerCompilation() {
         String other = """
                 package shop;
