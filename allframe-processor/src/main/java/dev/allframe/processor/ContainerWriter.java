@@ -94,8 +94,8 @@ final class ContainerWriter {
     JavaFile write() {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addJavadoc("The container of {@link $T}, generated from its components' annotations.\n\n"
-                        + "<p>Create it with {@link #create()}; getters create components on first use, in dependency "
-                        + "order; {@link #close()} closes them in reverse creation order. Thread-safe.\n",
+                        + "<p>Create it with {@link #create()}; getters create components on first use, in\n"
+                        + "dependency order; {@link #close()} closes them in reverse creation order. Thread-safe.\n",
                         ClassName.get(application))
                 .addAnnotation(Generation.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
