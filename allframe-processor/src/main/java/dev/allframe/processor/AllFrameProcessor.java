@@ -139,6 +139,12 @@ public final class AllFrameProcessor extends AbstractProcessor {
         ClassName container = ClassName.get(pkg, containerName.isEmpty()
                 ? app.getSimpleName() + "Container" : containerName);
 
+        if (processingEnv.getElementUtils().getTypeElement(container.canonicalName()) != null) {
+            diagnostics.error(app, "DuplicateApplication", "A type named " + container.canonicalName() + " already "
+                    + "exists, so the container cannot take that name: choose another with "
+                    + "@AllFrameApplication(container = \"...\").");
+            return;
+        }
         ComponentReader componentReader = new ComponentReader(processingEnv, diagnostics, pkg);
         List<Component> components = componentReader.read(candidates, controllerSet, entryClasses);
         if (componentReader.unresolved || routeReader.unresolved) {

@@ -436,6 +436,22 @@ class CompileErrorsTest {
     }
 
     @Test
+    void refusesAContainerNameThatIsTaken() {
+        String taken = """
+                package shop;
+
+                public class AppContainer {
+                }
+                """;
+        JavaFileObject app = Fixtures.source(APP);
+        Compilation c = compile(app, Fixtures.source(taken));
+        assertThat(onlyError(c)).startsWith("[AllFrame/DuplicateApplication] A type named shop.AppContainer already "
+                + "exists, so the container cannot take that name: choose another with "
+                + "@AllFrameApplication(container = \"...\").");
+        assertThat(c).hadErrorContaining("DuplicateApplication").inFile(app).onLine(lineOf(APP, "public class App"));
+    }
+
+    @Test
     void allowsOneApplicationPerCompilation() {
         String other = """
                 package shop;
