@@ -162,7 +162,13 @@ public final class AllFrameProcessor extends AbstractProcessor {
         if (diagnostics.errors() > 0) {
             return;
         }
-        ContainerWriter writer = new ContainerWriter(processingEnv, container, app, components, resolved, resolver, controllers);
+        HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
+        wiring.check();
+        if (diagnostics.errors() > 0) {
+            return;
+        }
+        ContainerWriter writer = new ContainerWriter(processingEnv, container, app, components, resolved, resolver,
+                controllers, wiring);
         write(writer.write());
         List<Element> origins = new ArrayList<>(candidates);
         origins.add(app);

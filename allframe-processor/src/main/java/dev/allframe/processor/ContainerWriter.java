@@ -44,6 +44,7 @@ final class ContainerWriter {
             "lifecycle", "lock", "getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait",
             "clone", "finalize");
 
+    private final HandlerWiring wiring;
     private final Types types;
     private final TypeMirror runtimeException;
     private final TypeMirror error;
@@ -59,7 +60,9 @@ final class ContainerWriter {
     private final Map<String, EnvBinding> envBindings = new LinkedHashMap<>();
 
     ContainerWriter(ProcessingEnvironment env, ClassName self, TypeElement application, List<Component> components,
-                    Map<Dependency, Component> resolved, Resolver resolver, List<Controller> controllers) {
+                    Map<Dependency, Component> resolved, Resolver resolver, List<Controller> controllers,
+                    HandlerWiring wiring) {
+        this.wiring = wiring;
         this.types = env.getTypeUtils();
         this.runtimeException = env.getElementUtils().getTypeElement("java.lang.RuntimeException").asType();
         this.error = env.getElementUtils().getTypeElement("java.lang.Error").asType();
@@ -140,6 +143,7 @@ final class ContainerWriter {
             type.addMethod(creator(c));
         }
         type.addMethod(router());
+        type.addMethods(wiring.methods(getters::get));
         type.addMethod(registerRoutes());
         type.addMethod(MethodSpec.methodBuilder("environment")
                 .addAnnotation(Override.class)

@@ -30,7 +30,9 @@ final class EntryPoints {
      * @param component the component declaring it
      * @param method the method's name; {@code null} for a handler class
      * @param messageType the command or query type it takes; the name of a projection or saga
+     * @param element the annotated method or class
      */
-    record Handler(Kind kind, String component, String method, String messageType) {
+    record Handler(Kind kind, String component, String method, String messageType,
+                   javax.lang.model.element.Element element) {
     }
 }

@@ -70,7 +70,7 @@ final class HandlerReader {
         if (claim(kind + " " + message, m, "The " + what + " " + message + " already has a handler")) {
             classes.add(owner);
             handlers.add(new Handler(kind, owner.getQualifiedName().toString(), m.getSimpleName().toString(),
-                    message));
+                    message, m));
         }
     }
 
@@ -94,7 +94,7 @@ final class HandlerReader {
         }
         if (claim(kind + " " + name, e, "The name '" + name + "' is already used by another " + annotation)) {
             handlers.add(new Handler(kind, component, e.getKind() == ElementKind.METHOD ? e.getSimpleName().toString()
-                    : null, name));
+                    : null, name, e));
         }
     }
 
