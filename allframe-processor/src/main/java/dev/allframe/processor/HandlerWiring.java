@@ -33,6 +33,8 @@ final class HandlerWiring {
     static final ClassName COMMAND_BUS = ClassName.get(CQRS, "CommandBus");
     static final ClassName QUERY_BUS = ClassName.get(CQRS, "QueryBus");
     static final ClassName PROJECTION_REGISTRY = ClassName.get("dev.allframe.projection", "ProjectionRegistry");
+    static final ClassName SAGA_MANAGER = ClassName.get("dev.allframe.saga", "SagaManager");
+    static final ClassName SAGA_STORE = ClassName.get("dev.allframe.saga", "SagaStore");
 
     private final Types types;
     private final Diagnostics diagnostics;
@@ -43,6 +45,7 @@ final class HandlerWiring {
     private final TypeElement event;
     private final TypeElement projection;
     private final TypeElement commandException;
+    private final TypeElement sagaDefinition;
     private final TypeMirror runtimeException;
     private final TypeMirror error;
     private TypeMirror commandEvents;
@@ -59,6 +62,7 @@ final class HandlerWiring {
         this.event = elements.getTypeElement(CQRS + ".Event");
         this.commandException = elements.getTypeElement(CQRS + ".CommandException");
         this.projection = elements.getTypeElement("dev.allframe.projection.Projection");
+        this.sagaDefinition = elements.getTypeElement("dev.allframe.saga.SagaDefinition");
         this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
         this.error = elements.getTypeElement("java.lang.Error").asType();
     }
@@ -66,7 +70,7 @@ final class HandlerWiring {
     /** @return whether the CQRS types are available, so registrations can be generated */
     boolean available() {
         return command != null && query != null && event != null && projection != null
-                && commandException != null;
+                && commandException != null && sagaDefinition != null;
     }
 
     /** Reports handlers that cannot be registered; call before {@link #methods(Function)}. */
@@ -85,8 +89,7 @@ final class HandlerWiring {
                     }
                 }
                 case PROJECTION -> checkProjection(h);
-                case SAGA -> {
-                }
+                case SAGA -> checkSaga(h);
             }
         }
         if (!commandEventTypes.isEmpty()) {
@@ -153,13 +156,28 @@ final class HandlerWiring {
                     + " must implement " + projection.getQualifiedName() + "<E>.");
             return;
         }
-        TypeMirror e = p.getTypeArguments().get(0);
+        projects(h, p.getTypeArguments().get(0), "@ProjectionHandler class " + type.getQualifiedName());
+    }
+
+    private void checkSaga(Handler h) {
+        ExecutableElement m = (ExecutableElement) h.element();
+        TypeMirror ret = m.getReturnType();
+        if (ret.getKind() != TypeKind.DECLARED || !((DeclaredType) ret).asElement().equals(sagaDefinition)
+                || ((DeclaredType) ret).getTypeArguments().size() != 1) {
+            diagnostics.error(m, "BadHandler", "@SagaHandler method " + h.component() + " must return "
+                    + sagaDefinition.getQualifiedName() + "<E>; it returns " + ret + ".");
+            return;
+        }
+        projects(h, ((DeclaredType) ret).getTypeArguments().get(0), "@SagaHandler method " + h.component());
+    }
+
+    /** Projections and sagas share one registry, so one event type. */
+    private void projects(Handler h, TypeMirror e, String what) {
         if (projectionEvents == null) {
             projectionEvents = e;
         } else if (!types.isSameType(projectionEvents, e)) {
-            diagnostics.error(type, "BadHandler", "@ProjectionHandler class " + type.getQualifiedName()
-                    + " projects " + e + ", another projection " + projectionEvents + ": one event type per "
-                    + "application.");
+            diagnostics.error(h.element(), "BadHandler", what + " reads " + e + ", but another projection or saga "
+                    + "reads " + projectionEvents + ": one event type per application.");
         }
     }
 
@@ -251,17 +269,35 @@ final class HandlerWiring {
             out.add(m.build());
         }
         List<Handler> projections = handlers.stream().filter(h -> h.kind() == Kind.PROJECTION).toList();
-        if (!projections.isEmpty() && projectionEvents != null) {
-            TypeName builder = ParameterizedTypeName.get(PROJECTION_REGISTRY.nestedClass("Builder"),
-                    TypeName.get(projectionEvents));
+        List<Handler> sagas = handlers.stream().filter(h -> h.kind() == Kind.SAGA).toList();
+        if ((!projections.isEmpty() || !sagas.isEmpty()) && projectionEvents != null) {
+            TypeName events = TypeName.get(projectionEvents);
+            TypeName builder = ParameterizedTypeName.get(PROJECTION_REGISTRY.nestedClass("Builder"), events);
             MethodSpec.Builder m = MethodSpec.methodBuilder("registerProjections")
-                    .addJavadoc("Registers every {@code @ProjectionHandler} under its name.\n\n@param builder the "
-                            + "projection registry builder\n@return the builder\n")
+                    .addJavadoc("Registers every {@code @ProjectionHandler} and {@code @SagaHandler} under its name."
+                            + "\n\n@param builder the projection registry builder\n")
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(builder, "builder")
                     .returns(builder);
+            if (!sagas.isEmpty()) {
+                m.addJavadoc("@param sagas where saga state is kept\n@param clock the sagas' clock, for timeouts\n")
+                        .addParameter(SAGA_STORE, "sagas")
+                        .addParameter(java.time.Clock.class, "clock");
+            }
+            m.addJavadoc("@return the builder\n");
             for (Handler h : projections) {
                 m.addStatement("builder.register($S, $L())", h.messageType(), getter.apply(h.component()));
+            }
+            for (Handler h : sagas) {
+                String local = h.method() + "Saga";
+                m.addStatement("$T<$T> $L = $T.create($L(), sagas, clock)", SAGA_MANAGER, events, local,
+                        SAGA_MANAGER, getter.apply(h.component()));
+                m.beginControlFlow("if (!$L.name().equals($S))", local, h.messageType())
+                        .addStatement("throw new $T($S + $L.name() + $S)", IllegalStateException.class,
+                                "@SagaHandler(\"" + h.messageType() + "\") on " + h.component() + " created saga '",
+                                local, "': give both the same name")
+                        .endControlFlow();
+                m.addStatement("builder.register($S, $L)", h.messageType(), local);
             }
             out.add(m.addStatement("return builder").build());
         }

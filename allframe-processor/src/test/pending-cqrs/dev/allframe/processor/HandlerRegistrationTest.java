@@ -14,12 +14,14 @@ import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
 import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.saga.SagaStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaFileObject;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +37,18 @@ class HandlerRegistrationTest {
             import dev.allframe.handler.annotation.HandleCommand;
             import dev.allframe.handler.annotation.HandleQuery;
             import dev.allframe.handler.annotation.ProjectionHandler;
+            import dev.allframe.handler.annotation.SagaHandler;
             import dev.allframe.inject.AllFrameApplication;
             import dev.allframe.processor.fixtures.cqrs.CountOrders;
             import dev.allframe.processor.fixtures.cqrs.OrderEvent;
             import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
             import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
+            import dev.allframe.inject.Factory;
+            import dev.allframe.inject.Provides;
+            import dev.allframe.processor.Events;
             import dev.allframe.projection.Projection;
+            import dev.allframe.saga.SagaDefinition;
+            import dev.allframe.saga.SagaStep;
             import jakarta.inject.Singleton;
             import java.util.List;
             import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +63,20 @@ class HandlerRegistrationTest {
                     if (event.event() instanceof OrderPlaced) {
                         placed.incrementAndGet();
                     }
+                }
+            }
+
+            @Factory
+            class Sagas {
+                @Provides
+                @SagaHandler("follow-up")
+                SagaDefinition<OrderEvent> followUp() {
+                    return SagaDefinition.<OrderEvent>builder("follow-up")
+                            .startedBy(OrderPlaced.class, OrderPlaced::id)
+                            .step(SagaStep.<OrderEvent>builder("thank")
+                                    .action(ctx -> Events.record("thank " + ctx.sagaId()))
+                                    .build())
+                            .build();
                 }
             }
 
@@ -76,7 +98,7 @@ class HandlerRegistrationTest {
             """;
 
     @Test
-    void commandsQueriesAndProjectionsRunThroughTheGeneratedRegistrations(@TempDir Path dir) throws Exception {
+    void commandsQueriesProjectionsAndSagasRunThroughTheGeneratedRegistrations(@TempDir Path dir) throws Exception {
         Compilation c = Fixtures.compile(SOURCES);
         assertThat(c).succeededWithoutWarnings();
         try (URLClassLoader loader = Fixtures.load(c, dir);
@@ -91,10 +113,12 @@ class HandlerRegistrationTest {
 
             ProjectionRegistry.Builder<OrderEvent> projections = ProjectionRegistry.builder(store,
                     CheckpointStore.inMemory());
-            Fixtures.call(container, "registerProjections", projections);
+            Events.drain();
+            Fixtures.call(container, "registerProjections", projections, SagaStore.inMemory(), Clock.systemUTC());
             try (ProjectionRegistry<OrderEvent> registry = projections.build()) {
                 registry.catchUp();
             }
+            assertThat(Events.drain()).containsExactly("thank o-1");
             QueryBus queries = ((QueryBus.Builder) Fixtures.call(container, "registerQueries", QueryBus.builder()))
                     .build();
             assertThat(queries.ask(new CountOrders())).isEqualTo(1);
@@ -137,5 +161,30 @@ class HandlerRegistrationTest {
                 + "Query<java.lang.Integer>.").inFile(file).onLine(CompileErrorsTest.lineOf(src, "String count"));
         assertThat(c).hadErrorContaining("[AllFrame/BadHandler] @HandleCommand parameter java.lang.String must "
                 + "implement dev.allframe.cqrs.Command.");
+    }
+
+    @Test
+    void rejectsASagaThatIsNotADefinition() {
+        String src = """
+                package shop;
+
+                import dev.allframe.handler.annotation.SagaHandler;
+                import dev.allframe.inject.Factory;
+                import dev.allframe.inject.Provides;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                @Factory
+                class Sagas {
+                    @Provides
+                    @SagaHandler("s")
+                    Runnable saga() { return () -> { }; }
+                }
+                """;
+        Compilation c = Fixtures.compile(List.of(Fixtures.source(src)));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[AllFrame/BadHandler] @SagaHandler method shop.Sagas#saga must return "
+                + "dev.allframe.saga.SagaDefinition<E>; it returns java.lang.Runnable.");
     }
 }

@@ -7,11 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A saga: a component class, or a {@code @Provides} method creating the saga's definition, run under its name.
+ * A saga: a {@code @Provides} method (in a {@code @Factory}) that creates the saga's definition; the container runs
+ * it under this name, which must equal the definition's own name.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target(ElementType.METHOD)
 public @interface SagaHandler {
     /** @return the saga's stable name, the key of its persisted state; unique in an application */
     String value();
