@@ -1,0 +1,17 @@
+package dev.allframe.handler.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A command handler: a non-private, non-static method of a component with exactly one parameter, the command it
+ * handles, returning the events it decides. One handler per command type in an application.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface HandleCommand {
+}

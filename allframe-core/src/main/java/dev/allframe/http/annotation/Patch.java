@@ -1,0 +1,19 @@
+package dev.allframe.http.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A PATCH route on a controller method; the processor registers it on {@code Router.Builder}. See the package
+ * documentation for parameter binding and return values.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Patch {
+    /** @return the path template, for example {@code /orders/{id}} */
+    String value();
+}

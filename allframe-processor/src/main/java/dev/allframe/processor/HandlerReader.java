@@ -1,0 +1,120 @@
+package dev.allframe.processor;
+
+import dev.allframe.processor.EntryPoints.Handler;
+import dev.allframe.processor.EntryPoints.Kind;
+
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads {@code @HandleCommand}, {@code @HandleQuery}, {@code @ProjectionHandler} and {@code @SagaHandler} into
+ * entry points, and the classes declaring them, which become singleton components.
+ */
+final class HandlerReader {
+    static final String PKG = "dev.allframe.handler.annotation";
+    static final String COMMAND = PKG + ".HandleCommand";
+    static final String QUERY = PKG + ".HandleQuery";
+    static final String PROJECTION = PKG + ".ProjectionHandler";
+    static final String SAGA = PKG + ".SagaHandler";
+
+    private final Diagnostics diagnostics;
+    private final Elements elements;
+    final List<Handler> handlers = new ArrayList<>();
+    final Set<TypeElement> classes = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    private final Map<String, Element> claimed = new HashMap<>();
+
+    HandlerReader(Diagnostics diagnostics, Elements elements) {
+        this.diagnostics = diagnostics;
+        this.elements = elements;
+    }
+
+    void read(RoundEnvironment round) {
+        for (Element e : sorted(round, COMMAND)) {
+            method((ExecutableElement) e, Kind.COMMAND_HANDLER, "@HandleCommand", "command");
+        }
+        for (Element e : sorted(round, QUERY)) {
+            method((ExecutableElement) e, Kind.QUERY_HANDLER, "@HandleQuery", "query");
+        }
+        for (Element e : sorted(round, PROJECTION)) {
+            named(e, Kind.PROJECTION, PROJECTION, "@ProjectionHandler");
+        }
+        for (Element e : sorted(round, SAGA)) {
+            named(e, Kind.SAGA, SAGA, "@SagaHandler");
+        }
+    }
+
+    private void method(ExecutableElement m, Kind kind, String annotation, String what) {
+        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        String where = owner.getQualifiedName() + "." + m.getSimpleName() + "()";
+        if (m.getModifiers().contains(Modifier.PRIVATE) || m.getModifiers().contains(Modifier.STATIC)
+                || m.getParameters().size() != 1 || m.getReturnType().getKind() == TypeKind.VOID
+                || m.getParameters().get(0).asType().getKind() != TypeKind.DECLARED) {
+            diagnostics.error(m, "BadHandler", annotation + " method " + where + " must be non-private, non-static, "
+                    + "take exactly one parameter (the " + what + ") and return a value.");
+            return;
+        }
+        String message = m.getParameters().get(0).asType().toString();
+        if (claim(kind + " " + message, m, "The " + what + " " + message + " already has a handler")) {
+            classes.add(owner);
+            handlers.add(new Handler(kind, owner.getQualifiedName().toString(), m.getSimpleName().toString(),
+                    message, m));
+        }
+    }
+
+    private void named(Element e, Kind kind, String annotationName, String annotation) {
+        String name = Elements2.string(Elements2.annotation(e, annotationName), "value", "");
+        if (name.isBlank()) {
+            diagnostics.error(e, "BadHandler", annotation + " on " + e + " must have a name.");
+            return;
+        }
+        String component;
+        if (e.getKind() == ElementKind.METHOD) {
+            if (!Elements2.has(e, Names.PROVIDES)) {
+                diagnostics.error(e, "BadHandler", annotation + " on method " + e.getSimpleName()
+                        + "() needs @Provides in a @Factory: the method creates the saga's definition.");
+                return;
+            }
+            component = ((TypeElement) e.getEnclosingElement()).getQualifiedName() + "#" + e.getSimpleName();
+        } else {
+            classes.add((TypeElement) e);
+            component = ((TypeElement) e).getQualifiedName().toString();
+        }
+        if (claim(kind + " " + name, e, "The name '" + name + "' is already used by another " + annotation)) {
+            handlers.add(new Handler(kind, component, e.getKind() == ElementKind.METHOD ? e.getSimpleName().toString()
+                    : null, name, e));
+        }
+    }
+
+    private boolean claim(String key, Element e, String message) {
+        Element previous = claimed.putIfAbsent(key, e);
+        if (previous != null) {
+            diagnostics.error(e, "DuplicateHandler", message + ": " + previous.getEnclosingElement() + "."
+                    + previous.getSimpleName() + ". Keep one.");
+            return false;
+        }
+        return true;
+    }
+
+    private List<? extends Element> sorted(RoundEnvironment round, String annotation) {
+        TypeElement type = elements.getTypeElement(annotation);
+        if (type == null) {
+            return List.of();
+        }
+        List<Element> list = new ArrayList<>(round.getElementsAnnotatedWith(type));
+        list.sort(Comparator.comparing(Element::toString).thenComparing(x -> x.getEnclosingElement().toString()));
+        return list;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.allframe.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.allframe.processor.EntryPoints.Handler;
+import dev.allframe.processor.EntryPoints.Kind;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Checks handler methods and projections against the CQRS types, and writes the container's
+ * {@code registerCommands}, {@code registerQueries} and {@code registerProjections}. Only active when the CQRS types
+ * ({@code dev.allframe.cqrs}, {@code dev.allframe.projection}) are on the compilation's class path; without them
+ * handlers still reach {@code graph.json}.
+ */
+final class HandlerWiring {
+    static final String CQRS = "dev.allframe.cqrs";
+    static final ClassName COMMAND_BUS = ClassName.get(CQRS, "CommandBus");
+    static final ClassName QUERY_BUS = ClassName.get(CQRS, "QueryBus");
+    static final ClassName PROJECTION_REGISTRY = ClassName.get("dev.allframe.projection", "ProjectionRegistry");
+    static final ClassName SAGA_MANAGER = ClassName.get("dev.allframe.saga", "SagaManager");
+    static final ClassName SAGA_STORE = ClassName.get("dev.allframe.saga", "SagaStore");
+
+    private final Types types;
+    private final Diagnostics diagnostics;
+    private final List<Handler> handlers;
+    private final String containerPackage;
+    private final TypeElement command;
+    private final TypeElement query;
+    private final TypeElement event;
+    private final TypeElement projection;
+    private final TypeElement commandException;
+    private final TypeElement sagaDefinition;
+    private final TypeMirror runtimeException;
+    private final TypeMirror error;
+    private TypeMirror commandEvents;
+    private TypeMirror projectionEvents;
+
+    HandlerWiring(ProcessingEnvironment env, Diagnostics diagnostics, List<Handler> handlers, String containerPackage) {
+        this.types = env.getTypeUtils();
+        this.diagnostics = diagnostics;
+        this.handlers = handlers;
+        this.containerPackage = containerPackage;
+        var elements = env.getElementUtils();
+        this.command = elements.getTypeElement(CQRS + ".Command");
+        this.query = elements.getTypeElement(CQRS + ".Query");
+        this.event = elements.getTypeElement(CQRS + ".Event");
+        this.commandException = elements.getTypeElement(CQRS + ".CommandException");
+        this.projection = elements.getTypeElement("dev.allframe.projection.Projection");
+        this.sagaDefinition = elements.getTypeElement("dev.allframe.saga.SagaDefinition");
+        this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+        this.error = elements.getTypeElement("java.lang.Error").asType();
+    }
+
+    /** @return whether the CQRS types are available, so registrations can be generated */
+    boolean available() {
+        return command != null && query != null && event != null && projection != null
+                && commandException != null && sagaDefinition != null;
+    }
+
+    /** Reports handlers that cannot be registered; call before {@link #methods(Function)}. */
+    void check() {
+        if (!available()) {
+            return;
+        }
+        List<TypeMirror> commandEventTypes = new ArrayList<>();
+        for (Handler h : handlers) {
+            switch (h.kind()) {
+                case QUERY_HANDLER -> checkQuery(h);
+                case COMMAND_HANDLER -> {
+                    TypeMirror events = checkCommand(h);
+                    if (events != null) {
+                        commandEventTypes.add(events);
+                    }
+                }
+                case PROJECTION -> checkProjection(h);
+                case SAGA -> checkSaga(h);
+            }
+        }
+        if (!commandEventTypes.isEmpty()) {
+            commandEvents = common(commandEventTypes);
+            if (commandEvents == null) {
+                Handler h = handlers.stream().filter(x -> x.kind() == Kind.COMMAND_HANDLER).findFirst().orElseThrow();
+                diagnostics.error(h.element(), "BadHandler", "The command handlers return events with no common "
+                        + "event type " + commandEventTypes + ": let them return List<YourEvent> of one sealed "
+                        + "event interface.");
+            }
+        }
+    }
+
+    private void checkQuery(Handler h) {
+        ExecutableElement m = (ExecutableElement) h.element();
+        TypeMirror message = m.getParameters().get(0).asType();
+        DeclaredType q = supertype(message, query);
+        if (q == null) {
+            diagnostics.error(m, "BadHandler", "@HandleQuery parameter " + message + " must implement "
+                    + query.getQualifiedName() + "<R>.");
+            return;
+        }
+        TypeMirror result = q.getTypeArguments().isEmpty() ? null : q.getTypeArguments().get(0);
+        if (result != null && !types.isAssignable(m.getReturnType(), result)) {
+            diagnostics.error(m, "BadHandler", "@HandleQuery method " + where(h) + " returns " + m.getReturnType()
+                    + ", but " + message + " is a Query<" + result + ">.");
+            return;
+        }
+        accessible(h, m);
+        uncheckedOnly(h, m, null);
+    }
+
+    private TypeMirror checkCommand(Handler h) {
+        ExecutableElement m = (ExecutableElement) h.element();
+        TypeMirror message = m.getParameters().get(0).asType();
+        if (!types.isAssignable(message, command.asType())) {
+            diagnostics.error(m, "BadHandler", "@HandleCommand parameter " + message + " must implement "
+                    + command.getQualifiedName() + ".");
+            return null;
+        }
+        TypeMirror ret = m.getReturnType();
+        TypeMirror events = null;
+        if (ret.getKind() == TypeKind.DECLARED && ((DeclaredType) ret).getTypeArguments().size() == 1
+                && types.erasure(ret).toString().equals("java.util.List")) {
+            events = ((DeclaredType) ret).getTypeArguments().get(0);
+        }
+        if (events == null || events.getKind() != TypeKind.DECLARED
+                || !types.isAssignable(events, event.asType())) {
+            diagnostics.error(m, "BadHandler", "@HandleCommand method " + where(h) + " must return the events it "
+                    + "decides, as java.util.List<E> with E an " + event.getQualifiedName() + "; it returns " + ret
+                    + ".");
+            return null;
+        }
+        accessible(h, m);
+        uncheckedOnly(h, m, commandException.asType());
+        return events;
+    }
+
+    private void checkProjection(Handler h) {
+        TypeElement type = (TypeElement) h.element();
+        DeclaredType p = supertype(type.asType(), projection);
+        if (p == null || p.getTypeArguments().size() != 1) {
+            diagnostics.error(type, "BadHandler", "@ProjectionHandler class " + type.getQualifiedName()
+                    + " must implement " + projection.getQualifiedName() + "<E>.");
+            return;
+        }
+        projects(h, p.getTypeArguments().get(0), "@ProjectionHandler class " + type.getQualifiedName());
+    }
+
+    private void checkSaga(Handler h) {
+        ExecutableElement m = (ExecutableElement) h.element();
+        TypeMirror ret = m.getReturnType();
+        if (ret.getKind() != TypeKind.DECLARED || !((DeclaredType) ret).asElement().equals(sagaDefinition)
+                || ((DeclaredType) ret).getTypeArguments().size() != 1) {
+            diagnostics.error(m, "BadHandler", "@SagaHandler method " + h.component() + " must return "
+                    + sagaDefinition.getQualifiedName() + "<E>; it returns " + ret + ".");
+            return;
+        }
+        projects(h, ((DeclaredType) ret).getTypeArguments().get(0), "@SagaHandler method " + h.component());
+    }
+
+    /** Projections and sagas share one registry, so one event type. */
+    private void projects(Handler h, TypeMirror e, String what) {
+        if (projectionEvents == null) {
+            projectionEvents = e;
+        } else if (!types.isSameType(projectionEvents, e)) {
+            diagnostics.error(h.element(), "BadHandler", what + " reads " + e + ", but another projection or saga "
+                    + "reads " + projectionEvents + ": one event type per application.");
+        }
+    }
+
+    private void accessible(Handler h, ExecutableElement m) {
+        if (!m.getModifiers().contains(Modifier.PUBLIC)
+                && !ComponentReader.packageOf(m).equals(containerPackage)) {
+            diagnostics.error(m, "BadHandler", "Handler method " + where(h) + " is not visible from the "
+                    + "container's package " + containerPackage + ": make it public.");
+        }
+    }
+
+    private void uncheckedOnly(Handler h, ExecutableElement m, TypeMirror allowed) {
+        for (TypeMirror t : m.getThrownTypes()) {
+            if (!types.isSubtype(t, runtimeException) && !types.isSubtype(t, error)
+                    && (allowed == null || !types.isSubtype(t, allowed))) {
+                diagnostics.error(m, "BadHandler", "Handler method " + where(h) + " declares " + t + ", which its "
+                        + "bus cannot pass on" + (allowed == null ? "" : " (only " + allowed + " and unchecked "
+                        + "exceptions)") + ".");
+            }
+        }
+    }
+
+    /** @return the most specific type among the first's supertypes that every type is assignable to */
+    private TypeMirror common(List<TypeMirror> all) {
+        Deque<TypeMirror> todo = new ArrayDeque<>(List.of(all.get(0)));
+        while (!todo.isEmpty()) {
+            TypeMirror candidate = todo.removeFirst();
+            if (types.isAssignable(candidate, event.asType())
+                    && all.stream().allMatch(t -> types.isAssignable(t, candidate))) {
+                return candidate;
+            }
+            todo.addAll(types.directSupertypes(candidate));
+        }
+        return null;
+    }
+
+    private DeclaredType supertype(TypeMirror type, TypeElement target) {
+        Deque<TypeMirror> todo = new ArrayDeque<>(List.of(type));
+        while (!todo.isEmpty()) {
+            TypeMirror t = todo.removeFirst();
+            if (t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement().equals(target)) {
+                return (DeclaredType) t;
+            }
+            todo.addAll(types.directSupertypes(t));
+        }
+        return null;
+    }
+
+    private static String where(Handler h) {
+        return h.component() + "." + h.method() + "()";
+    }
+
+    /**
+     * @param getter component id to the container's getter name
+     * @return the container's registration methods; empty without the CQRS types or handlers
+     */
+    List<MethodSpec> methods(Function<String, String> getter) {
+        List<MethodSpec> out = new ArrayList<>();
+        if (!available()) {
+            return out;
+        }
+        List<Handler> queries = handlers.stream().filter(h -> h.kind() == Kind.QUERY_HANDLER).toList();
+        if (!queries.isEmpty()) {
+            MethodSpec.Builder m = MethodSpec.methodBuilder("registerQueries")
+                    .addJavadoc("Registers every {@code @HandleQuery} method.\n\n@param builder the query bus "
+                            + "builder\n@return the builder\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(QUERY_BUS.nestedClass("Builder"), "builder")
+                    .returns(QUERY_BUS.nestedClass("Builder"));
+            for (Handler h : queries) {
+                m.addStatement("builder.register($T.class, query -> $L().$L(query))", message(h),
+                        getter.apply(h.component()), h.method());
+            }
+            out.add(m.addStatement("return builder").build());
+        }
+        List<Handler> commands = handlers.stream().filter(h -> h.kind() == Kind.COMMAND_HANDLER).toList();
+        if (!commands.isEmpty() && commandEvents != null) {
+            MethodSpec.Builder m = MethodSpec.methodBuilder("registerCommands")
+                    .addJavadoc("Registers every {@code @HandleCommand} method.\n\n@param builder a command bus "
+                            + "builder for $T or a supertype\n", TypeName.get(commandEvents))
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(ParameterizedTypeName.get(COMMAND_BUS.nestedClass("Builder"),
+                            WildcardTypeName.supertypeOf(TypeName.get(commandEvents))), "builder");
+            for (Handler h : commands) {
+                // List.copyOf widens List<OrderCreated> to the bus's event type; events are never null.
+                m.addStatement("builder.register($T.class, command -> $T.copyOf($L().$L(command)))", message(h),
+                        List.class, getter.apply(h.component()), h.method());
+            }
+            out.add(m.build());
+        }
+        List<Handler> projections = handlers.stream().filter(h -> h.kind() == Kind.PROJECTION).toList();
+        List<Handler> sagas = handlers.stream().filter(h -> h.kind() == Kind.SAGA).toList();
+        if ((!projections.isEmpty() || !sagas.isEmpty()) && projectionEvents != null) {
+            TypeName events = TypeName.get(projectionEvents);
+            TypeName builder = ParameterizedTypeName.get(PROJECTION_REGISTRY.nestedClass("Builder"), events);
+            MethodSpec.Builder m = MethodSpec.methodBuilder("registerProjections")
+                    .addJavadoc("Registers every {@code @ProjectionHandler} and {@code @SagaHandler} under its name."
+                            + "\n\n@param builder the projection registry builder\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(builder, "builder")
+                    .returns(builder);
+            if (!sagas.isEmpty()) {
+                m.addJavadoc("@param sagas where saga state is kept\n@param clock the sagas' clock, for timeouts\n")
+                        .addParameter(SAGA_STORE, "sagas")
+                        .addParameter(java.time.Clock.class, "clock");
+            }
+            m.addJavadoc("@return the builder\n");
+            for (Handler h : projections) {
+                m.addStatement("builder.register($S, $L())", h.messageType(), getter.apply(h.component()));
+            }
+            for (Handler h : sagas) {
+                String local = h.method() + "Saga";
+                m.addStatement("$T<$T> $L = $T.create($L(), sagas, clock)", SAGA_MANAGER, events, local,
+                        SAGA_MANAGER, getter.apply(h.component()));
+                m.beginControlFlow("if (!$L.name().equals($S))", local, h.messageType())
+                        .addStatement("throw new $T($S + $L.name() + $S)", IllegalStateException.class,
+                                "@SagaHandler(\"" + h.messageType() + "\") on " + h.component() + " created saga '",
+                                local, "': give both the same name")
+                        .endControlFlow();
+                m.addStatement("builder.register($S, $L)", h.messageType(), local);
+            }
+            out.add(m.addStatement("return builder").build());
+        }
+        return out;
+    }
+
+    private TypeName message(Handler h) {
+        return TypeName.get(types.erasure(((ExecutableElement) h.element()).getParameters().get(0).asType()));
+    }
+}
