@@ -145,6 +145,9 @@ public record Body(List<Item> items) {
         private final List<String> labels;
 
         BlockBuilder(String type, List<String> labels) {
+            if (!Expr.IDENTIFIER.matcher(type).matches()) {
+                throw new IllegalArgumentException("not a block type: " + type);
+            }
             this.type = type;
             this.labels = labels;
         }

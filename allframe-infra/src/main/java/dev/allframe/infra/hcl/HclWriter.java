@@ -1,7 +1,6 @@
 package dev.allframe.infra.hcl;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,9 +150,9 @@ public final class HclWriter {
         }
     }
 
-    /** hclwrite measures a cell in bytes of its tokens. */
+    /** terraform fmt measures a cell in characters (code points), not bytes: checked with "ü" keys. */
     private static int columns(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return s.codePointCount(0, s.length());
     }
 
     private static boolean multiline(Expr e) {

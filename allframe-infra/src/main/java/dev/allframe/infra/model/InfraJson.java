@@ -36,19 +36,42 @@ final class InfraJson {
         }
         InfraModel model = new InfraModel(
                 o.str("application", null),
-                o.list("eventStores", e -> new EventStoreTable(e.str("name", null), e.str("provider", "auto"),
-                        e.str("table", e.str("name", null)), e.str("billingMode", "PAY_PER_REQUEST"),
-                        e.bool("stream", true), e.integer("readCapacity", 5), e.integer("writeCapacity", 5))),
-                o.list("queues", e -> new Queue(e.str("name", null), e.str("provider", "auto"),
-                        e.integer("visibilityTimeout", 60), e.bool("dlq", true), e.integer("dlqMaxReceives", 5),
-                        e.bool("fifo", false))),
-                o.list("eventBuses", e -> new EventBus(e.str("name", null), e.str("provider", "auto"))),
-                o.list("buckets", e -> new Bucket(e.str("name", null), e.bool("snapshots", true))),
+                o.list("eventStores", InfraJson::eventStore),
+                o.list("queues", InfraJson::queue),
+                o.list("eventBuses", InfraJson::eventBus),
+                o.list("buckets", InfraJson::bucket),
                 o.list("functions", InfraJson::function),
                 o.list("cloudRunServices", InfraJson::service));
         o.done(Set.of("format", "version", "application", "eventStores", "queues", "eventBuses", "buckets",
                 "functions", "cloudRunServices"));
         return model;
+    }
+
+    private static EventStoreTable eventStore(Obj e) {
+        EventStoreTable t = new EventStoreTable(e.str("name", null), e.str("provider", "auto"),
+                e.str("table", e.str("name", null)), e.str("billingMode", "PAY_PER_REQUEST"), e.bool("stream", true),
+                e.integer("readCapacity", 5), e.integer("writeCapacity", 5));
+        e.done(Set.of("name", "provider", "table", "billingMode", "stream", "readCapacity", "writeCapacity"));
+        return t;
+    }
+
+    private static Queue queue(Obj e) {
+        Queue q = new Queue(e.str("name", null), e.str("provider", "auto"), e.integer("visibilityTimeout", 60),
+                e.bool("dlq", true), e.integer("dlqMaxReceives", 5), e.bool("fifo", false));
+        e.done(Set.of("name", "provider", "visibilityTimeout", "dlq", "dlqMaxReceives", "fifo"));
+        return q;
+    }
+
+    private static EventBus eventBus(Obj e) {
+        EventBus b = new EventBus(e.str("name", null), e.str("provider", "auto"));
+        e.done(Set.of("name", "provider"));
+        return b;
+    }
+
+    private static Bucket bucket(Obj e) {
+        Bucket b = new Bucket(e.str("name", null), e.bool("snapshots", true));
+        e.done(Set.of("name", "snapshots"));
+        return b;
     }
 
     private static LambdaFunction function(Obj e) {
