@@ -1,6 +1,7 @@
 package dev.allframe.infra.terraform;
 
 import dev.allframe.infra.internal.MiniJson;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +49,34 @@ class AwsModuleTerraformTest {
         tf.run(dir, "plan", "-refresh=false", "-input=false", "-lock=false", "-out=plan.bin",
                 "-var", "artifact_path=function.zip");
         plan = (Map<String, Object>) MiniJson.parse(tf.run(dir, "show", "-json", "plan.bin"));
+    }
+
+    @AfterAll
+    void removeWorkingFiles() throws Exception {
+        TerraformCli.removeWorkingFiles(dir);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_json_syntax_module_validates_and_plans_the_same_resources(@TempDir Path jsonDir) throws Exception {
+        Terraform.write(Terraform.emit(Example.model(), Terraform.Provider.AWS, Terraform.Format.JSON,
+                Example.SOURCE), jsonDir);
+        Files.writeString(jsonDir.resolve("offline_override.tf"), OFFLINE_PROVIDER);
+        Files.write(jsonDir.resolve("function.zip"), new byte[] {'P', 'K', 5, 6});
+        try {
+            tf.run(jsonDir, "init", "-backend=false", "-input=false", "-plugin-dir=" + TerraformCli.requireAwsMirror());
+            assertThat(tf.run(jsonDir, "validate", "-no-color")).contains("Success!");
+            tf.run(jsonDir, "plan", "-refresh=false", "-input=false", "-lock=false", "-out=plan.bin",
+                    "-var", "artifact_path=function.zip");
+            Map<String, Object> jsonPlan = (Map<String, Object>) MiniJson.parse(tf.run(jsonDir, "show", "-json",
+                    "plan.bin"));
+            List<Object> hclAddresses = resourceChanges().stream().map(rc -> rc.get("address")).sorted().toList();
+            List<Object> jsonAddresses = ((List<Map<String, Object>>) jsonPlan.get("resource_changes")).stream()
+                    .map(rc -> rc.get("address")).sorted().toList();
+            assertThat(jsonAddresses).isEqualTo(hclAddresses);
+        } finally {
+            TerraformCli.removeWorkingFiles(jsonDir);
+        }
     }
 
     @Test

@@ -102,7 +102,8 @@ class DynoxideApplyTest {
     }
 
     @AfterAll
-    void stopDynoxide() throws InterruptedException {
+    void stopDynoxide() throws Exception {
+        TerraformCli.removeWorkingFiles(dir);
         if (dynoxide != null) {
             dynoxide.destroy();
             if (!dynoxide.waitFor(5, TimeUnit.SECONDS)) {

@@ -82,6 +82,22 @@ final class TerraformCli {
         return Optional.empty();
     }
 
+    /**
+     * Deletes a directory's {@code .terraform} folder without following its links into the provider mirror (JUnit's
+     * temp-dir cleanup warns about them otherwise).
+     */
+    static void removeWorkingFiles(Path dir) throws IOException {
+        Path work = dir.resolve(".terraform");
+        if (!Files.exists(work, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(work)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Runs terraform in a directory; fails the test with its output on a non-zero exit. */
     String run(Path dir, String... args) throws IOException, InterruptedException {
         Result r = tryRun(dir, args);
