@@ -274,8 +274,10 @@ public final class MiniJson {
                 if (i >= s.length() || s.charAt(i) != '"') {
                     throw error("expected a quoted key");
                 }
+                int keyStart = i;
                 String key = string();
                 if (map.containsKey(key)) {
+                    i = keyStart;
                     throw error("duplicate key \"" + key + "\"");
                 }
                 ws();
