@@ -19,7 +19,7 @@ class ResponseTest {
     @Test
     void problem_renders_rfc_9457_members_in_order_with_extensions() {
         Response r = Response.problem(Problem.of(422, "quantity must be positive")
-                .with("errors", List.of(Map.of("field", "quantity", "message", "must be positive"))));
+                .with("errors", List.of(new java.util.TreeMap<>(Map.of("field", "quantity", "message", "must be positive")))));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.headers().firstOrNull("content-type")).isEqualTo("application/problem+json");
         assertThat(r.bodyAsString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
