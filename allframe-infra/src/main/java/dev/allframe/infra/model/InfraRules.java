@@ -120,6 +120,31 @@ public final class InfraRules {
     }
 
     /**
+     * Parses the {@code KEY=value} pairs of an annotation's {@code environment}.
+     *
+     * @param pairs the pairs
+     * @return the variables in order
+     * @throws IllegalArgumentException naming the first pair without {@code =}, with a bad name, or repeated
+     */
+    public static java.util.Map<String, String> parseEnvironment(String... pairs) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("environment entry \"" + pair + "\" must be KEY=value");
+            }
+            String key = pair.substring(0, eq);
+            checkEnvironmentKey(key).ifPresent(m -> {
+                throw new IllegalArgumentException(m);
+            });
+            if (env.put(key, pair.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("environment variable " + key + " is set twice");
+            }
+        }
+        return env;
+    }
+
+    /**
      * @param batchSize records per invocation
      * @param max the largest allowed
      * @return the problem, if any

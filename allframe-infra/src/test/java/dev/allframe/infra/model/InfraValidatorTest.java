@@ -120,6 +120,18 @@ class InfraValidatorTest {
     }
 
     @Test
+    void annotation_environment_pairs_parse_in_order_and_bad_ones_are_named() {
+        assertThat(InfraRules.parseEnvironment("A=1", "B=x=y", "C=")).containsExactly(
+                java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
+        assertThatThrownBy(() -> InfraRules.parseEnvironment("NOVALUE"))
+                .hasMessage("environment entry \"NOVALUE\" must be KEY=value");
+        assertThatThrownBy(() -> InfraRules.parseEnvironment("A=1", "A=2"))
+                .hasMessage("environment variable A is set twice");
+        assertThatThrownBy(() -> InfraRules.parseEnvironment("BAD-KEY=1"))
+                .hasMessageContaining("environment variable name \"BAD-KEY\"");
+    }
+
+    @Test
     void single_value_rules_are_usable_by_the_annotation_processor() {
         assertThat(InfraRules.checkMemory(512)).isEmpty();
         assertThat(InfraRules.checkTimeout(901)).hasValue("timeout 901 s is outside 1..900");

@@ -111,6 +111,12 @@ final class MockPolicies {
                     .append("    condition     = alltrue([for s in jsondecode(").append(address)
                     .append(".policy).Statement : alltrue([for a in s.Action : !strcontains(a, \"*\")])])\n")
                     .append("    error_message = \"").append(address).append(" grants a wildcard action\"\n  }\n");
+            // The only wildcards allowed in resources: the function's own log streams and a bucket's objects.
+            sb.append("\n  assert {\n")
+                    .append("    condition     = alltrue([for r in flatten(jsondecode(").append(address)
+                    .append(".policy).Statement[*].Resource) : !strcontains(r, \"*\") || endswith(r, \"log-group:mock:*\")")
+                    .append(" || endswith(r, \":::mock/*\")])\n")
+                    .append("    error_message = \"").append(address).append(" has a wildcard resource\"\n  }\n");
         }
         return sb.append("}\n").toString();
     }
