@@ -23,6 +23,10 @@ public final class InfraValidator {
             "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
     private static final Set<String> RESERVED_CLOUD_RUN_ENV = Set.of("PORT", "K_SERVICE", "K_REVISION",
             "K_CONFIGURATION");
+    /** Longest AWS name prefix (the generated variable validation enforces it). */
+    static final int MAX_PREFIX = 24;
+    /** Longest name after the prefix for resources limited to 64 characters. */
+    static final int MAX_PREFIXED = 64 - MAX_PREFIX;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "ANY");
 
@@ -87,7 +91,14 @@ public final class InfraValidator {
         }
 
         unique(out, "bucket", model.buckets(), Bucket::name);
-        model.buckets().forEach(b -> name(out, "bucket \"" + b.name() + "\"", b.name()));
+        for (Bucket b : model.buckets()) {
+            name(out, "bucket \"" + b.name() + "\"", b.name());
+            if (b.name().length() > MAX_PREFIXED - 1) {
+                out.add(new InfraProblem("bucket \"" + b.name() + "\"", "name", "bucket name \"" + b.name()
+                        + "\" is longer than " + (MAX_PREFIXED - 1) + " characters; with a name prefix of up to "
+                        + MAX_PREFIX + " characters it would exceed S3's 63"));
+            }
+        }
         if (model.buckets().stream().filter(Bucket::snapshots).count() > 1) {
             out.add(new InfraProblem("buckets", "", "at most one bucket may hold snapshots"));
         }
@@ -174,6 +185,12 @@ public final class InfraValidator {
                     if (model.eventBus(b.source()).isEmpty()) {
                         out.add(missing(el, "subscribes", "event bus", b.source()));
                     }
+                    String rule = f.name() + "-" + b.source();
+                    if (rule.length() > MAX_PREFIXED) {
+                        out.add(new InfraProblem(el, "subscribes", "the EventBridge rule \"" + rule + "\" would be"
+                                + " longer than " + MAX_PREFIXED + " characters (64 with a name prefix of up to "
+                                + MAX_PREFIX + "); shorten the function or bus name"));
+                    }
                     if (b.detailTypes().isEmpty()) {
                         out.add(new InfraProblem(el, "subscribes", "a bus subscription to \"" + b.source()
                                 + "\" needs at least one detail type"));
@@ -209,6 +226,10 @@ public final class InfraValidator {
     private static void service(List<InfraProblem> out, InfraModel model, CloudRunService s) {
         String el = "Cloud Run service \"" + s.name() + "\"";
         name(out, el, s.name());
+        if (s.name().length() > 14) {
+            out.add(new InfraProblem(el, "name", "service name \"" + s.name() + "\" is longer than 14 characters;"
+                    + " its service account id (name prefix of up to 16 + name) must fit in 30"));
+        }
         if (s.port() < 1 || s.port() > 65535) {
             out.add(new InfraProblem(el, "port", "port " + s.port() + " is outside 1..65535"));
         }

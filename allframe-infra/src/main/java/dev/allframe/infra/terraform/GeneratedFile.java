@@ -29,7 +29,7 @@ public record GeneratedFile(String name, String content) {
      * @return the hash its header declares, if it has an AllFrame header
      */
     public static Optional<String> declaredHash(String text) {
-        int end = Math.min(text.length(), 600);
+        int end = Math.min(text.length(), 4000);
         Matcher m = HASH.matcher(text.substring(0, end));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }

@@ -103,6 +103,25 @@ class InfraValidatorTest {
     }
 
     @Test
+    void names_that_would_overflow_cloud_limits_with_the_longest_prefix_are_rejected() {
+        assertThat(problems("\"buckets\":[{\"name\":\"a-very-long-bucket-name-for-snapshots-xy\"}],"
+                + "\"eventBuses\":[{\"name\":\"integration-events-bus\"}],"
+                + "\"functions\":[{\"name\":\"inventory-reservations\","
+                + "\"subscribes\":[{\"bus\":\"integration-events-bus\",\"detailTypes\":[\"X\"]}]}],"
+                + "\"cloudRunServices\":[{\"name\":\"orders-service-eu\"}]"))
+                .containsExactly(
+                        "bucket \"a-very-long-bucket-name-for-snapshots-xy\".name: bucket name"
+                                + " \"a-very-long-bucket-name-for-snapshots-xy\" is longer than 39 characters; with a"
+                                + " name prefix of up to 24 characters it would exceed S3's 63",
+                        "function \"inventory-reservations\".subscribes: the EventBridge rule"
+                                + " \"inventory-reservations-integration-events-bus\" would be longer than 40"
+                                + " characters (64 with a name prefix of up to 24); shorten the function or bus name",
+                        "Cloud Run service \"orders-service-eu\".name: service name \"orders-service-eu\" is longer"
+                                + " than 14 characters; its service account id (name prefix of up to 16 + name) must"
+                                + " fit in 30");
+    }
+
+    @Test
     void a_dead_letter_queue_name_must_not_clash_with_a_declared_queue() {
         assertThat(problems("\"queues\":[{\"name\":\"q\"},{\"name\":\"q-dlq\",\"dlq\":false}]"))
                 .containsExactly("queue \"q\".dlq: its dead-letter queue would be named \"q-dlq\", which is already"
