@@ -1,0 +1,53 @@
+package dev.allframe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code allframe} command. Subcommands are grouped by topic ({@code allframe infra ...}); other topics join as
+ * further subcommands.
+ */
+@Command(name = "allframe", mixinStandardHelpOptions = true, version = "allframe 0.1.0-SNAPSHOT",
+        description = "Build, run and deploy AllFrame applications.",
+        subcommands = {InfraCommand.class, CommandLine.HelpCommand.class})
+public final class AllFrameCli implements Runnable {
+    /** Exit code of a successful run. */
+    public static final int OK = 0;
+    /** Exit code when a check fails (drift, terraform validate). */
+    public static final int CHECK_FAILED = 1;
+    /** Exit code of bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Creates the command (picocli instantiates it). */
+    public AllFrameCli() {
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * @return a command line for this command, with AllFrame's exit codes for errors
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new AllFrameCli());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
