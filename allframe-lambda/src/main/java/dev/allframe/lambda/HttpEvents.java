@@ -143,8 +143,10 @@ final class HttpEvents {
         if (authorizer != null) {
             Fields jwt = authorizer.object("jwt");
             Fields lambda = authorizer.object("lambda");
+            Fields iam = authorizer.object("iam");
             Fields jwtClaims = jwt == null ? null : jwt.object("claims");
-            claims = new Claims(jwtClaims != null ? jwtClaims.raw() : lambda != null ? lambda.raw() : authorizer.raw());
+            claims = new Claims(jwtClaims != null ? jwtClaims.raw() : lambda != null ? lambda.raw()
+                    : iam != null ? iam.raw() : authorizer.raw());
         }
         GatewayRequestContext gateway = new GatewayRequestContext(kind, rc.string("requestId"),
                 http.string("sourceIp"), stage, event.stringMap("pathParameters"), event.stringMap("stageVariables"),

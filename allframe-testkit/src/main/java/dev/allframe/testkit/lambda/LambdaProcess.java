@@ -128,6 +128,7 @@ public final class LambdaProcess implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path log;
         private String handler;
+        private Path workDir;
 
         private Builder(RuntimeApiEmulator emulator) {
             this.emulator = Objects.requireNonNull(emulator, "emulator");
@@ -202,6 +203,20 @@ public final class LambdaProcess implements AutoCloseable {
         }
 
         /**
+         * Runs against a deployment layout: its runtime class path, and its task root as working directory
+         * and {@code LAMBDA_TASK_ROOT}, as on Lambda.
+         *
+         * @param root the layout
+         * @return this builder
+         */
+        public Builder taskRoot(TaskRoot root) {
+            this.classPath = root.runtimeClassPath();
+            this.workDir = root.dir();
+            env.put("LAMBDA_TASK_ROOT", root.dir().toString());
+            return this;
+        }
+
+        /**
          * @param file where stdout and stderr go; default: a temporary file
          * @return this builder
          */
@@ -228,6 +243,9 @@ public final class LambdaProcess implements AutoCloseable {
                 Path out = log != null ? log : Files.createTempFile("lambda-process", ".log");
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.to(out.toFile()));
+                if (workDir != null) {
+                    pb.directory(workDir.toFile());
+                }
                 Map<String, String> e = pb.environment();
                 e.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
                 e.put("AWS_LAMBDA_FUNCTION_NAME", "allframe-test");
@@ -245,6 +263,11 @@ public final class LambdaProcess implements AutoCloseable {
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot start " + cmd, ex);
             }
+        }
+
+        /** @return the class path of this JVM's tests (or of this JVM) */
+        public static String testClassPath() {
+            return defaultClassPath();
         }
 
         private static String defaultClassPath() {
