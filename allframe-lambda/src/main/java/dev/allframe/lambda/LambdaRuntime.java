@@ -163,7 +163,8 @@ public final class LambdaRuntime {
     }
 
     private void post(String path, String what, Throwable t) {
-        String type = t.getClass().getName();
+        // As the official client does: a fixed category in the header, the exception's class in the document.
+        String type = "Runtime.UserException";
         try {
             send(path, HttpRequest.BodyPublishers.ofByteArray(errorDocument(t)), type);
         } catch (RuntimeException e) {
