@@ -43,11 +43,8 @@ import java.util.function.Supplier;
  * <p>Instances are thread-safe once constructed.
  */
 public class AllFrameHandler implements RequestStreamHandler {
-    private static final System.Logger LOG;
-
     static {
         configureLogging();
-        LOG = System.getLogger(AllFrameHandler.class.getName());
     }
 
     private final Router router;
@@ -79,8 +76,12 @@ public class AllFrameHandler implements RequestStreamHandler {
         return new AllFrameHandler(application);
     }
 
-    /** @return the application's router */
-    public final Router router() {
+    /**
+     * Named so a subclass may keep a {@code static Router router()} of its own.
+     *
+     * @return the application's router
+     */
+    public final Router application() {
         return router;
     }
 
@@ -167,7 +168,8 @@ public class AllFrameHandler implements RequestStreamHandler {
             return router.handle(request);
         } catch (RuntimeException e) {
             // Router.handle maps exceptions itself; this guards the door against a broken custom router.
-            LOG.log(System.Logger.Level.ERROR, "Router failed for " + request.method() + " " + request.path(), e);
+            System.getLogger(AllFrameHandler.class.getName()).log(System.Logger.Level.ERROR,
+                    "Router failed for " + request.method() + " " + request.path(), e);
             return new Response(Status.INTERNAL_SERVER_ERROR, Headers.of("content-type", Problem.MEDIA_TYPE),
                     "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}"
                             .getBytes(StandardCharsets.UTF_8));
@@ -199,15 +201,16 @@ public class AllFrameHandler implements RequestStreamHandler {
         return out.bytes();
     }
 
+    /**
+     * Under the managed runtime {@link System.Logger} is backed by {@code java.util.logging} (the function's jars
+     * are invisible to the JDK's logger lookup). Naming a configuration class costs nothing now: the JDK loads it
+     * only if and when something logs, so a cold start that logs nothing loads no logging classes at all. A
+     * configuration the user chose ({@code java.util.logging.config.*}) is left alone.
+     */
     private static void configureLogging() {
-        try {
-            String finder = System.LoggerFinder.getLoggerFinder().getClass().getName();
-            // Only take over the JDK's own java.util.logging backend, never a logging library the user installed.
-            if (finder.startsWith("sun.util.logging.") && ModuleLayer.boot().findModule("java.logging").isPresent()) {
-                JulFormat.install();
-            }
-        } catch (RuntimeException | LinkageError e) {
-            System.err.println("WARNING AllFrame could not configure request-id log lines: " + e);
+        if (System.getProperty("java.util.logging.config.class") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.config.class", JulFormat.Config.class.getName());
         }
     }
 }

@@ -1,26 +1,44 @@
 package dev.allframe.lambda;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
  * The fallback of {@link LambdaLogFinder} under the managed runtime, where {@link System.Logger} is backed by
- * {@code java.util.logging}: the root handlers get a formatter that prefixes the request id. Only loaded there.
+ * {@code java.util.logging}: log lines get the same level and request-id prefix. {@link AllFrameHandler} names
+ * {@link Config} in {@code java.util.logging.config.class}, so nothing here is loaded until something logs.
  */
-final class JulFormat extends Formatter {
+public final class JulFormat extends Formatter {
     private JulFormat() {
     }
 
-    static void install() {
-        Logger root = Logger.getLogger("");
-        root.setLevel(toJul(LambdaLogFinder.THRESHOLD));
-        JulFormat format = new JulFormat();
-        for (Handler h : root.getHandlers()) {
-            h.setFormatter(format);
-            h.setLevel(Level.ALL);
+    /**
+     * Configures {@code java.util.logging} when the JDK first initialises it: one console handler on standard
+     * error with this formatter, at the {@code ALLFRAME_LOG} level. Instantiated by {@link LogManager}.
+     */
+    public static final class Config {
+        /**
+         * Reads the configuration.
+         *
+         * @throws IOException never in practice: the configuration is in memory
+         */
+        public Config() throws IOException {
+            String properties = "handlers=java.util.logging.ConsoleHandler\n"
+                    + ".level=" + toJul(LambdaLogFinder.THRESHOLD).getName() + "\n"
+                    + "java.util.logging.ConsoleHandler.level=ALL\n";
+            LogManager.getLogManager().readConfiguration(
+                    new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
+            JulFormat format = new JulFormat();
+            for (Handler h : Logger.getLogger("").getHandlers()) {
+                h.setFormatter(format);
+            }
         }
     }
 

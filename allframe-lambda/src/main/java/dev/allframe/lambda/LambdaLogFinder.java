@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  *
  * <p>The JDK finds this class through {@code META-INF/services} when the Lambda module is on the system class
  * path (custom runtime, tests, local runs). Under the managed runtime the function's jars are loaded by the
- * runtime's own class loader, invisible to that lookup; {@link AllFrameHandler} then formats
- * {@code java.util.logging}, which backs {@link System.Logger} there, the same way.
+ * runtime's own class loader, invisible to that lookup; {@link AllFrameHandler} then has
+ * {@code java.util.logging}, which backs {@link System.Logger} there, format lines the same way
+ * ({@link JulFormat}).
  */
 public final class LambdaLogFinder extends System.LoggerFinder {
     static final System.Logger.Level THRESHOLD = threshold(System.getenv("ALLFRAME_LOG"));

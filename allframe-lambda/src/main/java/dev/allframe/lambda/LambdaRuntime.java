@@ -26,7 +26,10 @@ import java.util.function.Supplier;
  * Runtime API itself cannot be reached.
  */
 public final class LambdaRuntime {
-    private static final System.Logger LOG = System.getLogger(LambdaRuntime.class.getName());
+    /** Looked up on first use: creating a logger costs a cold start dozens of classes. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(LambdaRuntime.class.getName());
+    }
     private static final String API_PREFIX = "/2018-06-01/runtime";
 
     private final HttpClient client;
@@ -66,7 +69,7 @@ public final class LambdaRuntime {
         try {
             handler = Objects.requireNonNull(handlerFactory.get(), "the handler factory returned null");
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "Function initialisation failed", t);
+            Log.LOG.log(System.Logger.Level.ERROR, "Function initialisation failed", t);
             runtime.post(API_PREFIX + "/init/error", "/init/error", t);
             return 1;
         }
@@ -105,14 +108,14 @@ public final class LambdaRuntime {
             try {
                 invocation = client.send(next, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "The Runtime API is unreachable (" + e + "); stopping the runtime");
+                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API is unreachable (" + e + "); stopping the runtime");
                 return 1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
             }
             if (invocation.statusCode() != 200) {
-                LOG.log(System.Logger.Level.ERROR, "The Runtime API answered " + invocation.statusCode()
+                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API answered " + invocation.statusCode()
                         + " to /invocation/next; stopping the runtime");
                 return 1;
             }
@@ -124,7 +127,7 @@ public final class LambdaRuntime {
         var h = invocation.headers();
         String requestId = h.firstValue("Lambda-Runtime-Aws-Request-Id").orElse(null);
         if (requestId == null) {
-            LOG.log(System.Logger.Level.ERROR, "The Runtime API sent an invocation without a request id; skipped");
+            Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API sent an invocation without a request id; skipped");
             return;
         }
         String trace = h.firstValue("Lambda-Runtime-Trace-Id").orElse(null);
@@ -147,7 +150,7 @@ public final class LambdaRuntime {
             if (t instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
                 throw vme;
             }
-            LOG.log(System.Logger.Level.ERROR, "Invocation failed: " + t, t);
+            Log.LOG.log(System.Logger.Level.ERROR, "Invocation failed: " + t, t);
             post(path + "/error", "/invocation/" + requestId + "/error", t);
         } finally {
             Invocations.CURRENT.set(outer);
@@ -168,7 +171,7 @@ public final class LambdaRuntime {
         try {
             send(path, HttpRequest.BodyPublishers.ofByteArray(errorDocument(t)), type);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Could not report the error to " + what + ": " + e);
+            Log.LOG.log(System.Logger.Level.ERROR, "Could not report the error to " + what + ": " + e);
         }
     }
 
@@ -181,7 +184,7 @@ public final class LambdaRuntime {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
-                LOG.log(System.Logger.Level.ERROR, "The Runtime API rejected " + path + " with " + r.statusCode()
+                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API rejected " + path + " with " + r.statusCode()
                         + ": " + r.body());
                 if (errorType == null && r.statusCode() == 413) {
                     // The response was too large; tell Lambda why the invocation failed instead of hanging it.

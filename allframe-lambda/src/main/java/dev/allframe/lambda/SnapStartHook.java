@@ -10,8 +10,6 @@ import org.crac.Resource;
  * for it, so an ordinary cold start does not even load {@code org.crac}.
  */
 final class SnapStartHook implements Resource {
-    private static final System.Logger LOG = System.getLogger(SnapStartHook.class.getName());
-
     private final AllFrameHandler handler;
     private volatile int primed = -1;
 
@@ -36,7 +34,7 @@ final class SnapStartHook implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         primed = handler.prime();
-        LOG.log(System.Logger.Level.INFO, "Primed " + primed + " request(s) before the SnapStart checkpoint");
+        System.getLogger(SnapStartHook.class.getName()).log(System.Logger.Level.INFO, "Primed " + primed + " request(s) before the SnapStart checkpoint");
     }
 
     @Override

@@ -102,6 +102,8 @@ class ManagedRuntimeTest {
         assertThat(r.success()).isTrue();
         String out = awaitOutput("hello from a route");
         assertThat(out).contains("WARNING RequestId: " + r.requestId() + " dev.allframe.test.Route - hello from a route");
+        // Under the managed runtime java.util.logging backs System.Logger; its default two-line format must not show.
+        assertThat(out).doesNotContain("SEVERE:").doesNotContain("WARNING: hello");
     }
 
     @Test
