@@ -63,7 +63,8 @@ public class AllFrameHandler implements RequestStreamHandler {
         this.router = Objects.requireNonNull(application.get(),
                 () -> "the application supplier of " + getClass().getName() + " returned null instead of a Router");
         this.codec = JsonCodecs.defaultCodec();
-        this.snapStartHook = SnapStartHook.registerIfEnabled(this);
+        // The check is here, not in SnapStartHook, so an ordinary cold start does not even load org.crac.
+        this.snapStartHook = snapStartRequested() ? SnapStartHook.register(this) : null;
     }
 
     /**
@@ -199,6 +200,11 @@ public class AllFrameHandler implements RequestStreamHandler {
         out.field("isBase64Encoded").bool(false);
         out.end();
         return out.bytes();
+    }
+
+    static boolean snapStartRequested() {
+        return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))
+                || Boolean.getBoolean("allframe.crac");
     }
 
     /**

@@ -17,15 +17,7 @@ final class SnapStartHook implements Resource {
         this.handler = handler;
     }
 
-    static boolean enabled() {
-        return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))
-                || Boolean.getBoolean("allframe.crac");
-    }
-
-    static SnapStartHook registerIfEnabled(AllFrameHandler handler) {
-        if (!enabled()) {
-            return null;
-        }
+    static SnapStartHook register(AllFrameHandler handler) {
         SnapStartHook hook = new SnapStartHook(handler);
         Core.getGlobalContext().register(hook);
         return hook;

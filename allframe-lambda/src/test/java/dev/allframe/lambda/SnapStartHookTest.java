@@ -31,16 +31,16 @@ class SnapStartHookTest {
 
     @Test
     void isNotRegisteredOnAnOrdinaryColdStart() {
-        assertThat(SnapStartHook.enabled()).isFalse();
-        assertThat(SnapStartHook.registerIfEnabled(AllFrameHandler.of(() -> Router.builder().build()))).isNull();
+        assertThat(AllFrameHandler.snapStartRequested()).isFalse();
     }
 
     @Test
     void beforeCheckpointPrimesTheRoutesThroughTheWholeDoor() throws Exception {
         System.setProperty("allframe.crac", "true");
         try {
+            assertThat(AllFrameHandler.snapStartRequested()).isTrue();
             PrimedLambda handler = new PrimedLambda();
-            SnapStartHook hook = SnapStartHook.registerIfEnabled(handler);
+            SnapStartHook hook = SnapStartHook.register(handler);
             assertThat(hook).isNotNull();
             int before = CREATED.get();
             hook.beforeCheckpoint(null);

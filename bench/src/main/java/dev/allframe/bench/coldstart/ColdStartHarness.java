@@ -228,24 +228,24 @@ public final class ColdStartHarness {
             }
             total++;
             String src = line.substring(at + 8).trim();
-            String file = src.substring(src.lastIndexOf('/') + 1);
+            String jar = src.substring(src.lastIndexOf('/') + 1);
             String group;
             if (src.startsWith("jrt:/") || src.equals("shared objects file")) {
                 group = "JDK";
             } else if (!src.startsWith("file:")) {
                 group = "generated (lambdas, method handles)";
-            } else if (file.startsWith("aws-lambda-java-")) {
+            } else if (jar.startsWith("aws-lambda-java-")) {
                 group = "runtime client";
-            } else if (file.contains("bench-classes")) {
+            } else if (jar.contains("bench-classes")) {
                 group = "handler";
-            } else if (file.contains("jackson-")) {
+            } else if (jar.contains("jackson-")) {
                 group = "Jackson";
-            } else if (file.contains("avaje-")) {
+            } else if (jar.contains("avaje-")) {
                 group = "Avaje Jsonb";
-            } else if (file.contains("allframe-")) {
+            } else if (jar.contains("allframe-")) {
                 group = "AllFrame";
             } else {
-                group = file;
+                group = jar;
             }
             bySource.merge(group, 1, Integer::sum);
         }
