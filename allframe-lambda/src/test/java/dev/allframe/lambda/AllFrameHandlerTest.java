@@ -263,4 +263,60 @@ class AllFrameHandlerTest {
     void primingRunsTheDefaultRequestThroughTheWholeDoor() {
         assertThat(handler.prime()).isEqualTo(1);
     }
+
+    @Test
+    void restApiEventWithOnlySingleValueHeadersIsAnsweredWithSingleValueHeaders() {
+        String event = fixture("rest-v1.json").replaceAll("(?s)\"multiValueHeaders\": \\{.*?\\},\\s*\"queryStringParameters\"",
+                "\"queryStringParameters\"").replaceAll("(?s)\"multiValueQueryStringParameters\": \\{[^}]*\\},", "");
+        assertThat(event).doesNotContain("multiValue");
+        Map<String, Object> doc = invoke(event);
+        assertThat(doc).containsKey("headers").doesNotContainKey("multiValueHeaders");
+        Map<String, Object> echo = body(doc);
+        assertThat(at(echo, "headers", "x-custom")).isEqualTo(List.of("second"));
+        assertThat(at(echo, "query", "tag")).isEqualTo(List.of("b"));
+    }
+
+    @Test
+    void anEncodedSlashStaysInsideOnePathParameter() {
+        String event = fixture("http-v2-minimal.json").replace("\"/health\"", "\"/files/a%2Fb.txt\"");
+        assertThat(body(invoke(event)).get("name")).isEqualTo("a/b.txt");
+    }
+
+    @Test
+    void albInSingleValueModeKeepsOnlyTheLastSetCookieBecauseItCannotCarryMore() {
+        Map<String, Object> doc = invoke(fixture("alb-single.json").replace("\"/search/caf%C3%A9\"", "\"/cookies\""));
+        assertThat(at(doc, "headers", "set-cookie")).isEqualTo("b=2; HttpOnly");
+        assertThat(at(doc, "headers", "x-multi")).isEqualTo("one, two");
+        Map<String, Object> multi = invoke(fixture("alb-multi.json").replace("\"/orders/42/items\"", "\"/cookies\"")
+                .replace("\"POST\"", "\"GET\""));
+        assertThat(at(multi, "multiValueHeaders", "set-cookie")).isEqualTo(List.of(
+                "a=1; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT", "b=2; HttpOnly"));
+    }
+
+    @Test
+    void anEmptyResponseIsAnEmptyTextBody() {
+        AllFrameHandler h = AllFrameHandler.of(() -> dev.allframe.http.Router.builder()
+                .delete("/orders/{id}", req -> dev.allframe.http.Response.noContent()).build());
+        byte[] doc = h.handle(fixture("http-v2-minimal.json").replace("\"/health\"", "\"/orders/1\"")
+                .replace("\"GET\"", "\"DELETE\"").getBytes(StandardCharsets.UTF_8), null);
+        assertThat(new String(doc, StandardCharsets.UTF_8))
+                .isEqualTo("{\"statusCode\":204,\"headers\":{},\"body\":\"\",\"isBase64Encoded\":false}");
+    }
+
+    @Test
+    void anUnknownButValidMethodReachesTheRouterAndAnInvalidOneIsAMalformedEvent() {
+        Map<String, Object> doc = invoke(fixture("http-v2-minimal.json").replace("\"GET\"", "\"PROPFIND\""));
+        assertThat(((Number) doc.get("statusCode")).intValue()).isEqualTo(405);
+        assertThatThrownBy(() -> invoke(fixture("http-v2-minimal.json").replace("\"GET\"", "\"G T\"")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'requestContext.http.method' is not an HTTP method: 'G T'");
+    }
+
+    @Test
+    void withoutARuntimeContextNoContextAttributeIsSet() {
+        byte[] doc = handler.handle(fixture("http-v2-minimal.json").getBytes(StandardCharsets.UTF_8), null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) JsonCodecs.defaultCodec().read(doc, Object.class);
+        assertThat(body(map)).doesNotContainKey("lambdaRequestId").containsEntry("kind", "HTTP_API");
+    }
 }

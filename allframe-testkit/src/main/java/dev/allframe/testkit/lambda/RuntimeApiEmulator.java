@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /runtime/invocation/next} long-polls until an invocation is queued; {@code /response},
  * {@code /error} and {@code /init/error} are recorded. Thread-safe; close it to stop the server, which fails every
  * invocation still pending.
+ *
+ * <p>Like Lambda's, one emulator serves one execution environment: use a fresh one per runtime process. A
+ * {@code /next} long-poll whose process died stays parked until an invocation arrives; the emulator puts that
+ * invocation back when delivering it fails, but a write into a connection the peer has just closed can appear to
+ * succeed, so such an invocation may be lost.
  */
 public final class RuntimeApiEmulator implements AutoCloseable {
     /** The Runtime API path prefix. */
@@ -45,7 +50,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String functionArn;
-    private final LinkedBlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Invocation> queue = new LinkedBlockingDeque<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<InitError> initError = new CompletableFuture<>();
     private final List<String> protocolErrors = new CopyOnWriteArrayList<>();
@@ -198,9 +203,14 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         if (inv.traceId != null) {
             h.add("Lambda-Runtime-Trace-Id", inv.traceId);
         }
-        ex.sendResponseHeaders(200, inv.event.length == 0 ? -1 : inv.event.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(inv.event);
+        try {
+            ex.sendResponseHeaders(200, inv.event.length == 0 ? -1 : inv.event.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(inv.event);
+            }
+        } catch (IOException e) {
+            queue.addFirst(inv); // the runtime that asked is gone; the next one gets it
+            throw e;
         }
     }
 

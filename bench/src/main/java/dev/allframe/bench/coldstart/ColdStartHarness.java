@@ -49,7 +49,7 @@ public final class ColdStartHarness {
     record FlagSet(String name, boolean cds, List<String> options) {
     }
 
-    record Sample(double seconds, long rssKib) {
+    record Sample(double seconds, double cpuSeconds, long rssKib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -205,10 +205,11 @@ public final class ColdStartHarness {
                 throw new IllegalStateException(h.name + " did not answer: " + p.output(), e);
             }
             OptionalLong rss = p.peakRssKib();
+            double cpu = p.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
             if (!r.success() || !r.body().contains("\"statusCode\":201")) {
                 throw new IllegalStateException(h.name + " answered " + r + "\n" + p.output());
             }
-            return new Sample((r.receivedAtNanos() - t0) / 1e9, rss.orElse(-1));
+            return new Sample((r.receivedAtNanos() - t0) / 1e9, cpu, rss.orElse(-1));
         }
     }
 
@@ -258,22 +259,29 @@ public final class ColdStartHarness {
         sb.append("JDK: ").append(System.getProperty("java.vm.vendor")).append(' ')
                 .append(System.getProperty("java.vm.version")).append("; ").append(runs)
                 .append(" interleaved runs per cell; shared options ").append(String.join(" ", BASE)).append("\n\n");
-        sb.append("| flags | handler | median s | min–max s | peak RSS median MiB (max) | vs a1 | vs a2 |\n");
-        sb.append("|---|---|---|---|---|---|---|\n");
+        sb.append("| flags | handler | wall median s | wall min–max s | wall vs a1 | wall vs a2 | CPU median s"
+                + " | CPU vs a1 | CPU vs a2 | peak RSS median MiB (max) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FlagSet s : sets) {
             Map<String, List<Sample>> row = results.get(s.name);
-            double a1 = median(row.values().iterator().next());
             List<List<Sample>> all = new ArrayList<>(row.values());
-            double a2 = all.size() > 1 ? median(all.get(1)) : a1;
+            List<Sample> base1 = all.get(0);
+            List<Sample> base2 = all.size() > 1 ? all.get(1) : base1;
+            double a1 = median(base1, Sample::seconds);
+            double a2 = median(base2, Sample::seconds);
+            double c1 = median(base1, Sample::cpuSeconds);
+            double c2 = median(base2, Sample::cpuSeconds);
             for (Map.Entry<String, List<Sample>> e : row.entrySet()) {
                 List<Sample> v = e.getValue();
-                double med = median(v);
+                double med = median(v, Sample::seconds);
+                double cpu = median(v, Sample::cpuSeconds);
                 double min = v.stream().mapToDouble(Sample::seconds).min().orElse(0);
                 double max = v.stream().mapToDouble(Sample::seconds).max().orElse(0);
                 long[] rss = v.stream().mapToLong(Sample::rssKib).sorted().toArray();
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f–%.3f | %.1f (%.1f) | %.2f× | %.2f× |%n",
-                        s.name, e.getKey(), med, min, max, rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0,
-                        med / a1, med / a2));
+                sb.append(String.format(Locale.ROOT,
+                        "| %s | %s | %.3f | %.3f–%.3f | %.2f× | %.2f× | %.3f | %.2f× | %.2f× | %.1f (%.1f) |%n",
+                        s.name, e.getKey(), med, min, max, med / a1, med / a2, cpu, cpu / c1, cpu / c2,
+                        rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0));
             }
         }
         sb.append("\nClasses loaded before the first response (default flags, -Xlog:class+load):\n\n");
@@ -281,8 +289,8 @@ public final class ColdStartHarness {
         return sb.toString();
     }
 
-    private static double median(List<Sample> samples) {
-        double[] s = samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> metric) {
+        double[] s = samples.stream().mapToDouble(metric).sorted().toArray();
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
