@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -60,8 +61,12 @@ public class AllFrameHandler implements RequestStreamHandler {
      */
     protected AllFrameHandler(Supplier<Router> application) {
         Objects.requireNonNull(application, "application");
-        this.router = Objects.requireNonNull(application.get(),
-                () -> "the application supplier of " + getClass().getName() + " returned null instead of a Router");
+        Router built = application.get();
+        if (built == null) {
+            throw new NullPointerException("the application supplier of " + getClass().getName()
+                    + " returned null instead of a Router");
+        }
+        this.router = built;
         this.codec = JsonCodecs.defaultCodec();
         // The check is here, not in SnapStartHook, so an ordinary cold start does not even load org.crac.
         this.snapStartHook = snapStartRequested() ? SnapStartHook.register(this) : null;
@@ -185,7 +190,9 @@ public class AllFrameHandler implements RequestStreamHandler {
         out.field("rawPath").string(r.path());
         out.field("rawQueryString").string("");
         out.field("headers").begin();
-        r.headers().asMap().forEach((name, values) -> out.field(name).string(String.join(",", values)));
+        for (Map.Entry<String, List<String>> e : r.headers().asMap().entrySet()) {
+            out.field(e.getKey()).string(String.join(",", e.getValue()));
+        }
         out.end();
         out.field("requestContext").begin();
         out.field("requestId").string("allframe-priming");

@@ -82,15 +82,16 @@ final class Fields {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
-        f.map.forEach((k, v) -> {
+        for (Map.Entry<String, Object> e : f.map.entrySet()) {
+            Object v = e.getValue();
             if (v == null) {
-                return;
+                continue;
             }
             if (!(v instanceof String s)) {
-                throw f.wrongType(k, "a string", v);
+                throw f.wrongType(e.getKey(), "a string", v);
             }
-            out.put(k, s);
-        });
+            out.put(e.getKey(), s);
+        }
         return out;
     }
 
@@ -101,12 +102,11 @@ final class Fields {
             return null;
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        f.map.forEach((k, v) -> {
-            if (v == null) {
-                return;
+        for (Map.Entry<String, Object> e : f.map.entrySet()) {
+            if (e.getValue() != null) {
+                out.put(e.getKey(), f.strings(e.getKey(), e.getValue()));
             }
-            out.put(k, f.strings(k, v));
-        });
+        }
         return out;
     }
 

@@ -24,6 +24,9 @@ import java.util.Map;
  * {@code multiValueHeaders}, {@code multiValueQueryStringParameters}), HTTP API and Function URL payload 2.0
  * ({@code version: "2.0"}, {@code rawPath}, {@code rawQueryString}, {@code cookies}), ALB ({@code requestContext.elb};
  * query values arrive still percent-encoded; multi-value members only when the target group enables them).
+ *
+ * <p>Plain loops rather than lambdas on this path: each lambda's first use spins a class, a cost paid in the cold
+ * start.
  */
 final class HttpEvents {
     private HttpEvents() {
@@ -131,7 +134,9 @@ final class HttpEvents {
         Map<String, String> h = event.stringMap("headers");
         if (h != null) {
             // 2.0 joins repeated headers with commas; that is the HTTP list form, so keep it as one field value.
-            h.forEach(hb::add);
+            for (Map.Entry<String, String> e : h.entrySet()) {
+                hb.add(e.getKey(), e.getValue());
+            }
         }
         List<String> cookies = event.stringList("cookies");
         if (cookies != null && !cookies.isEmpty()) {
@@ -162,10 +167,17 @@ final class HttpEvents {
         Map<String, List<String>> query = new LinkedHashMap<>();
         Map<String, List<String>> mvq = event.stringListMap("multiValueQueryStringParameters");
         Map<String, List<String>> raw = mvq != null ? mvq : single(event.stringMap("queryStringParameters"));
-        raw.forEach((name, values) -> {
-            List<String> list = query.computeIfAbsent(PercentCodec.decodeQueryComponent(name), k -> new ArrayList<>());
-            values.forEach(v -> list.add(PercentCodec.decodeQueryComponent(v)));
-        });
+        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+            String name = PercentCodec.decodeQueryComponent(e.getKey());
+            List<String> list = query.get(name);
+            if (list == null) {
+                list = new ArrayList<>(e.getValue().size());
+                query.put(name, list);
+            }
+            for (String v : e.getValue()) {
+                list.add(PercentCodec.decodeQueryComponent(v));
+            }
+        }
         String forwarded = headers.firstOrNull("x-forwarded-for");
         String sourceIp = forwarded == null ? null : forwarded.split(",", 2)[0].trim();
         GatewayRequestContext gateway = new GatewayRequestContext(EventKind.ALB, headers.firstOrNull("x-amzn-trace-id"),
@@ -206,11 +218,17 @@ final class HttpEvents {
         Map<String, List<String>> multi = event.stringListMap("multiValueHeaders");
         Headers.Builder b = Headers.builder();
         if (multi != null) {
-            multi.forEach((name, values) -> values.forEach(v -> b.add(name, v)));
+            for (Map.Entry<String, List<String>> e : multi.entrySet()) {
+                for (String v : e.getValue()) {
+                    b.add(e.getKey(), v);
+                }
+            }
         } else {
             Map<String, String> single = event.stringMap("headers");
             if (single != null) {
-                single.forEach(b::add);
+                for (Map.Entry<String, String> e : single.entrySet()) {
+                    b.add(e.getKey(), e.getValue());
+                }
             }
         }
         return b.build();
@@ -219,7 +237,9 @@ final class HttpEvents {
     private static Map<String, List<String>> single(Map<String, String> map) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (map != null) {
-            map.forEach((k, v) -> out.put(k, List.of(v)));
+            for (Map.Entry<String, String> e : map.entrySet()) {
+                out.put(e.getKey(), List.of(e.getValue()));
+            }
         }
         return out;
     }
@@ -353,18 +373,22 @@ final class HttpEvents {
 
     private static void writeSingle(JsonOut out, Headers headers) {
         out.field("headers").begin();
-        headers.asMap().forEach((name, values) -> {
+        for (Map.Entry<String, List<String>> e : headers.asMap().entrySet()) {
+            String name = e.getKey();
+            List<String> values = e.getValue();
             // Only one value fits. Set-Cookie cannot be comma-joined (dates contain commas): the last one wins.
             String value = values.size() == 1 ? values.get(0)
                     : name.equals("set-cookie") ? values.get(values.size() - 1) : String.join(", ", values);
             out.field(name).string(value);
-        });
+        }
         out.end();
     }
 
     private static void writeMulti(JsonOut out, Headers headers) {
         out.field("multiValueHeaders").begin();
-        headers.asMap().forEach((name, values) -> out.field(name).strings(values));
+        for (Map.Entry<String, List<String>> e : headers.asMap().entrySet()) {
+            out.field(e.getKey()).strings(e.getValue());
+        }
         out.end();
     }
 
