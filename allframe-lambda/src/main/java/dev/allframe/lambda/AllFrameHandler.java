@@ -223,7 +223,8 @@ public class AllFrameHandler implements RequestStreamHandler {
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.config.class") == null
                 && System.getProperty("java.util.logging.config.file") == null) {
-            System.setProperty("java.util.logging.config.class", JulFormat.Config.class.getName());
+            // A string, not a class literal, so not even this class is loaded before something logs.
+            System.setProperty("java.util.logging.config.class", "dev.allframe.lambda.JulFormat$Config");
         }
     }
 }

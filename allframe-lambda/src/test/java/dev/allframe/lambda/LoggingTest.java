@@ -44,4 +44,12 @@ class LoggingTest {
         assertThat(log.isLoggable(System.Logger.Level.ERROR)).isTrue();
         assertThat(log.isLoggable(System.Logger.Level.DEBUG)).isFalse(); // surefire sets ALLFRAME_LOG=warn
     }
+
+    @Test
+    void theHandlerNamesTheJulConfigurationClassByItsRealName() throws Exception {
+        new EchoLambda();
+        String name = System.getProperty("java.util.logging.config.class");
+        assertThat(name).isEqualTo(JulFormat.Config.class.getName());
+        assertThat(Class.forName(name).getConstructor()).isNotNull();
+    }
 }
