@@ -25,9 +25,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code VmHWM} read right then. Runs are interleaved (run 1 of every handler under every flag set, then run 2,
  * ...) so drift on a shared machine spreads evenly.
  *
- * <p>Usage: {@code ColdStartHarness [--runs N] [--out FILE] [--work DIR] [--handler NAME=CLASS=JARS]...} where
- * JARS are comma-separated prefixes of the class path entries (file names, or module names for class
- * directories) that go into that handler's task root. Without {@code --handler}, the three standard handlers.
+ * <p>Usage: {@code ColdStartHarness [--runs N] [--out FILE] [--work DIR] [--handler NAME=CLASS=JARS]...
+ * [--with-custom-runtime]} where JARS are comma-separated prefixes of the class path entries (file names, or module
+ * names for class directories) that go into that handler's task root. Without {@code --handler}, the three
+ * standard handlers; {@code --with-custom-runtime} adds the AllFrame handler under AllFrame's custom runtime.
  */
 public final class ColdStartHarness {
     static final String EVENT = """
@@ -43,7 +44,11 @@ public final class ColdStartHarness {
     /** Options every flag set shares: the collector JVM ergonomics picks for a Lambda-sized (≤ 1.7 GB) function. */
     static final List<String> BASE = List.of("-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
-    record Handler(String name, String className, List<String> jars) {
+    /**
+     * @param custom run under AllFrame's custom runtime ({@code LambdaRuntime}, everything on the class path, as
+     *               the {@code bootstrap} script does) instead of the official runtime interface client
+     */
+    record Handler(String name, String className, List<String> jars, boolean custom) {
     }
 
     record FlagSet(String name, boolean cds, List<String> options) {
@@ -57,27 +62,34 @@ public final class ColdStartHarness {
         Path out = null;
         Path work = Path.of("bench/target/coldstart");
         List<Handler> handlers = new ArrayList<>();
+        boolean withCustom = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--with-custom-runtime" -> withCustom = true;
                 case "--work" -> work = Path.of(args[++i]);
                 case "--handler" -> {
                     String[] p = args[++i].split("=", 3);
                     if (p.length != 3) {
                         throw new IllegalArgumentException("--handler expects NAME=CLASS=JAR,PREFIXES: " + args[i]);
                     }
-                    handlers.add(new Handler(p[0], p[1], List.of(p[2].split(","))));
+                    handlers.add(new Handler(p[0], p[1], List.of(p[2].split(",")), false));
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --runs N, --out FILE, --work DIR, --handler NAME=CLASS=JARS)");
+                        + " (expected --runs N, --out FILE, --work DIR, --handler NAME=CLASS=JARS,"
+                        + " --with-custom-runtime)");
             }
         }
         if (handlers.isEmpty()) {
-            handlers.add(new Handler("a1-jackson", JacksonHandler.class.getName(), List.of("jackson-")));
-            handlers.add(new Handler("a2-avaje", AvajeHandler.class.getName(), List.of("avaje-")));
+            handlers.add(new Handler("a1-jackson", JacksonHandler.class.getName(), List.of("jackson-"), false));
+            handlers.add(new Handler("a2-avaje", AvajeHandler.class.getName(), List.of("avaje-"), false));
             handlers.add(new Handler("b-allframe", OrdersRouterLambda.class.getName(),
-                    List.of("allframe-core", "allframe-lambda", "avaje-", "crac")));
+                    List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), false));
+            if (withCustom) {
+                handlers.add(new Handler("c-allframe-custom-runtime", OrdersRouterLambda.class.getName(),
+                        List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), true));
+            }
         }
         new ColdStartHarness(runs, work.toAbsolutePath(), handlers).run(out);
     }
@@ -182,6 +194,24 @@ public final class ColdStartHarness {
     }
 
     private LambdaProcess start(RuntimeApiEmulator emulator, Handler h, List<String> options, Path log) {
+        if (h.custom) {
+            // As the bootstrap script runs it: every jar on the class path (so AppCDS can archive them all).
+            TaskRoot root = roots.get(h.name);
+            List<String> cp = new ArrayList<>();
+            try (var jars = Files.list(root.dir().resolve("lib"))) {
+                jars.sorted().forEach(j -> cp.add(j.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (String entry : root.runtimeClassPath().split(File.pathSeparator)) {
+                if (Path.of(entry).getFileName().toString().startsWith("aws-lambda-java-core")) {
+                    cp.add(entry);
+                }
+            }
+            return LambdaProcess.builder(emulator).classPath(String.join(File.pathSeparator, cp)).jvmOptions(options)
+                    .main("dev.allframe.lambda.LambdaRuntime", h.className).env("ALLFRAME_LOG", "warn").log(log)
+                    .start();
+        }
         return LambdaProcess.builder(emulator).taskRoot(roots.get(h.name)).jvmOptions(options).ric(h.className)
                 .env("ALLFRAME_LOG", "warn").log(log).start();
     }
