@@ -5,17 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The custom-runtime door ({@code provided.al2023}, jlink'd or native images): a loop over the Lambda Runtime API
- * ({@code /runtime/invocation/next}, {@code /response}, {@code /error}, {@code /init/error}) using the JDK's HTTP
- * client, around any {@link RequestStreamHandler}, typically an {@link AllFrameHandler}.
+ * ({@code /runtime/invocation/next}, {@code /response}, {@code /error}, {@code /init/error}) on one kept-alive
+ * HTTP/1.1 connection ({@code java.net.Socket}; see {@link RuntimeApiConnection} for why not
+ * {@code java.net.http}), around any {@link RequestStreamHandler}, typically an {@link AllFrameHandler}.
  *
  * <p>Start it with {@code java -cp ... dev.allframe.lambda.LambdaRuntime} (the handler class from {@code _HANDLER}
  * or the first argument, created through its no-argument constructor, as the managed runtime does), or from an
@@ -32,12 +29,10 @@ public final class LambdaRuntime {
     }
     private static final String API_PREFIX = "/2018-06-01/runtime";
 
-    private final HttpClient client;
-    private final String origin;
+    private final RuntimeApiConnection api;
 
     private LambdaRuntime(String runtimeApi) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        this.origin = "http://" + runtimeApi;
+        this.api = new RuntimeApiConnection(runtimeApi);
     }
 
     /**
@@ -102,20 +97,16 @@ public final class LambdaRuntime {
     }
 
     private int loop(RequestStreamHandler handler) {
-        HttpRequest next = HttpRequest.newBuilder(URI.create(origin + API_PREFIX + "/invocation/next")).GET().build();
         while (true) {
-            HttpResponse<byte[]> invocation;
+            RuntimeApiConnection.Reply invocation;
             try {
-                invocation = client.send(next, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
+                invocation = api.get(API_PREFIX + "/invocation/next");
+            } catch (IOException | RuntimeException e) {
                 Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API is unreachable (" + e + "); stopping the runtime");
                 return 1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
             }
-            if (invocation.statusCode() != 200) {
-                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API answered " + invocation.statusCode()
+            if (invocation.status() != 200) {
+                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API answered " + invocation.status()
                         + " to /invocation/next; stopping the runtime");
                 return 1;
             }
@@ -123,29 +114,28 @@ public final class LambdaRuntime {
         }
     }
 
-    private void serve(RequestStreamHandler handler, HttpResponse<byte[]> invocation) {
-        var h = invocation.headers();
-        String requestId = h.firstValue("Lambda-Runtime-Aws-Request-Id").orElse(null);
+    private void serve(RequestStreamHandler handler, RuntimeApiConnection.Reply invocation) {
+        String requestId = invocation.header("Lambda-Runtime-Aws-Request-Id");
         if (requestId == null) {
             Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API sent an invocation without a request id; skipped");
             return;
         }
-        String trace = h.firstValue("Lambda-Runtime-Trace-Id").orElse(null);
+        String trace = invocation.header("Lambda-Runtime-Trace-Id");
         if (trace != null) {
             System.setProperty(Invocations.TRACE_PROPERTY, trace);
         } else {
             System.clearProperty(Invocations.TRACE_PROPERTY);
         }
+        String arn = invocation.header("Lambda-Runtime-Invoked-Function-Arn");
         RuntimeContext context = new RuntimeContext(requestId,
-                h.firstValue("Lambda-Runtime-Deadline-Ms").map(LambdaRuntime::parseLong).orElse(0L),
-                h.firstValue("Lambda-Runtime-Invoked-Function-Arn").orElse(""));
+                parseLong(invocation.header("Lambda-Runtime-Deadline-Ms")), arn == null ? "" : arn);
         LambdaContext outer = Invocations.CURRENT.get();
         Invocations.CURRENT.set(LambdaContext.of(context, trace));
         String path = API_PREFIX + "/invocation/" + requestId;
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
             handler.handleRequest(new ByteArrayInputStream(invocation.body()), out, context);
-            send(path + "/response", HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()), null);
+            send(path + "/response", out.toByteArray(), null);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
                 throw vme;
@@ -158,6 +148,9 @@ public final class LambdaRuntime {
     }
 
     private static long parseLong(String s) {
+        if (s == null) {
+            return 0L;
+        }
         try {
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
@@ -169,35 +162,28 @@ public final class LambdaRuntime {
         // As the official client does: a fixed category in the header, the exception's class in the document.
         String type = "Runtime.UserException";
         try {
-            send(path, HttpRequest.BodyPublishers.ofByteArray(errorDocument(t)), type);
+            send(path, errorDocument(t), type);
         } catch (RuntimeException e) {
             Log.LOG.log(System.Logger.Level.ERROR, "Could not report the error to " + what + ": " + e);
         }
     }
 
-    private void send(String path, HttpRequest.BodyPublisher body, String errorType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + path)).POST(body);
-        if (errorType != null) {
-            b.header("Lambda-Runtime-Function-Error-Type", errorType);
-            b.header("Content-Type", "application/json");
-        }
+    private void send(String path, byte[] body, String errorType) {
+        RuntimeApiConnection.Reply r;
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API rejected " + path + " with " + r.statusCode()
-                        + ": " + r.body());
-                if (errorType == null && r.statusCode() == 413) {
-                    // The response was too large; tell Lambda why the invocation failed instead of hanging it.
-                    send(path.substring(0, path.length() - "/response".length()) + "/error",
-                            HttpRequest.BodyPublishers.ofByteArray(errorDocument(new IllegalStateException(
-                                    "Response payload exceeds Lambda's 6 MB limit"))), "Function.ResponseSizeTooLarge");
-                }
-            }
+            r = api.post(path, body, errorType);
         } catch (IOException e) {
             throw new IllegalStateException("Runtime API request " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted posting " + path, e);
+        }
+        if (r.status() >= 300) {
+            Log.LOG.log(System.Logger.Level.ERROR, "The Runtime API rejected " + path + " with " + r.status()
+                    + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            if (errorType == null && r.status() == 413) {
+                // The response was too large; tell Lambda why the invocation failed instead of leaving it open.
+                send(path.substring(0, path.length() - "/response".length()) + "/error",
+                        errorDocument(new IllegalStateException("Response payload exceeds Lambda's 6 MB limit")),
+                        "Function.ResponseSizeTooLarge");
+            }
         }
     }
 

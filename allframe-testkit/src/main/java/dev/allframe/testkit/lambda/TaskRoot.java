@@ -47,7 +47,10 @@ public record TaskRoot(String runtimeClassPath, Path dir) {
                 } else if (isTestLibrary(s) || !Files.exists(p)) {
                     continue;
                 } else if (Files.isDirectory(p)) {
-                    jar(p, lib.resolve(String.format("%02d-", n++) + p.getParent().getParent().getFileName() + "-"
+                    // target/classes of module m becomes NN-m-classes.jar
+                    Path module = p.getParent() != null && p.getParent().getParent() != null
+                            ? p.getParent().getParent().getFileName() : null;
+                    jar(p, lib.resolve(String.format("%02d-", n++) + (module == null ? "" : module + "-")
                             + p.getFileName() + ".jar"));
                 } else {
                     Files.copy(p, lib.resolve(String.format("%02d-", n++) + p.getFileName()),
