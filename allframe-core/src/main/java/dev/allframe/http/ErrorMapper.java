@@ -8,7 +8,10 @@ import java.util.UUID;
 
 /** Maps exceptions to responses by the most specific registered type; unknown ones to a 500 without internals. */
 final class ErrorMapper {
-    private static final System.Logger LOG = System.getLogger("dev.allframe.http.Router");
+    /** Created on first use: a logger costs a cold start dozens of JDK classes, and most requests never log. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.allframe.http.Router");
+    }
 
     private final Map<Class<?>, ErrorHandler<Throwable>> handlers;
 
@@ -43,7 +46,7 @@ final class ErrorMapper {
     /** Logs the exception once with an id and answers 500 naming only the id. */
     static Response unexpected(Throwable error, Request request) {
         String id = UUID.randomUUID().toString();
-        LOG.log(System.Logger.Level.ERROR, "Unhandled exception (error id " + id + ") for " + request.method() + " "
+        Log.LOG.log(System.Logger.Level.ERROR, "Unhandled exception (error id " + id + ") for " + request.method() + " "
                 + request.path(), error);
         try {
             return Response.problem(Problem.of(Status.INTERNAL_SERVER_ERROR,

@@ -1,0 +1,112 @@
+package dev.allframe.lambda;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+/**
+ * Routes {@link System.Logger} to standard error, one write per record, each line starting with the level and
+ * the Lambda request id of the invocation in progress ({@code -} outside one), so CloudWatch can be searched by
+ * request id. The level comes from {@code ALLFRAME_LOG} ({@code off}, {@code error}, {@code warn}, {@code info}
+ * (default), {@code debug}, {@code trace}).
+ *
+ * <p>The JDK finds this class through {@code META-INF/services} when the Lambda module is on the system class
+ * path (custom runtime, tests, local runs). Under the managed runtime the function's jars are loaded by the
+ * runtime's own class loader, invisible to that lookup; {@link AllFrameHandler} then has
+ * {@code java.util.logging}, which backs {@link System.Logger} there, format lines the same way
+ * ({@link JulFormat}).
+ */
+public final class LambdaLogFinder extends System.LoggerFinder {
+    static final System.Logger.Level THRESHOLD = threshold(System.getenv("ALLFRAME_LOG"));
+
+    /** Created by the JDK's service lookup. */
+    public LambdaLogFinder() {
+    }
+
+    @Override
+    public System.Logger getLogger(String name, Module module) {
+        return new PrefixLogger(name);
+    }
+
+    static System.Logger.Level threshold(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return System.Logger.Level.INFO;
+        }
+        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "off", "none" -> System.Logger.Level.OFF;
+            case "error" -> System.Logger.Level.ERROR;
+            case "warn", "warning" -> System.Logger.Level.WARNING;
+            case "debug" -> System.Logger.Level.DEBUG;
+            case "trace", "all" -> System.Logger.Level.TRACE;
+            default -> System.Logger.Level.INFO;
+        };
+    }
+
+    /** One line header plus the stack trace, if any. */
+    static String format(String level, String logger, String message, Throwable thrown) {
+        String id = Invocations.currentRequestId();
+        StringBuilder sb = new StringBuilder(96 + (message == null ? 0 : message.length()));
+        sb.append(level).append(" RequestId: ").append(id == null ? "-" : id).append(' ').append(logger)
+                .append(" - ").append(message);
+        if (thrown != null) {
+            StringWriter sw = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(sw));
+            sb.append(System.lineSeparator()).append(sw.toString().stripTrailing());
+        }
+        return sb.toString();
+    }
+
+    private record PrefixLogger(String name) implements System.Logger {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return level != Level.OFF && THRESHOLD != Level.OFF && level.getSeverity() >= THRESHOLD.getSeverity();
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            if (isLoggable(level)) {
+                emit(level, localize(bundle, msg), thrown);
+            }
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            if (isLoggable(level)) {
+                String pattern = localize(bundle, format);
+                emit(level, params == null || params.length == 0 ? pattern : MessageFormat.format(pattern, params), null);
+            }
+        }
+
+        @Override
+        public void log(Level level, Supplier<String> msgSupplier, Throwable thrown) {
+            if (isLoggable(level)) {
+                emit(level, msgSupplier.get(), thrown);
+            }
+        }
+
+        private void emit(Level level, String message, Throwable thrown) {
+            PrintStream err = System.err;
+            err.println(format(level.getName(), name, message, thrown));
+        }
+
+        private static String localize(ResourceBundle bundle, String key) {
+            if (bundle == null || key == null) {
+                return key;
+            }
+            try {
+                return bundle.getString(key);
+            } catch (RuntimeException e) {
+                return key;
+            }
+        }
+    }
+}
