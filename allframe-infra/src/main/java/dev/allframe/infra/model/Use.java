@@ -18,6 +18,22 @@ public record Use(String resource, Set<Access> access) {
     }
 
     /**
+     * Merges the uses of the components a deployable reaches (its dependency graph) into its uses: one per resource,
+     * with the union of the accesses, sorted by resource name so the model is the same whatever the source order.
+     *
+     * @param uses the uses found on the reached components, in any order, possibly repeating resources
+     * @return the merged uses
+     */
+    public static java.util.List<Use> union(java.util.Collection<Use> uses) {
+        java.util.Map<String, EnumSet<Access>> merged = new java.util.TreeMap<>();
+        for (Use u : uses) {
+            EnumSet<Access> set = merged.computeIfAbsent(u.resource(), r -> EnumSet.noneOf(Access.class));
+            set.addAll(u.access());
+        }
+        return merged.entrySet().stream().map(e -> new Use(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
      * @param a an access
      * @return whether this use includes it
      */
