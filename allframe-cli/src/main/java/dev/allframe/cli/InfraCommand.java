@@ -50,8 +50,10 @@ final class InfraCommand implements Runnable {
 
         List<GeneratedFile> generate() throws IOException {
             InfraModel model = InfraModel.fromJson(read(this.model));
+            // The header names the model's resource, not the path it was read from, so the same code gives the
+            // same files whatever the working directory.
             return Terraform.emit(model, Terraform.Provider.of(provider), Terraform.Format.of(format),
-                    this.model.toString());
+                    InfraModel.RESOURCE);
         }
     }
 

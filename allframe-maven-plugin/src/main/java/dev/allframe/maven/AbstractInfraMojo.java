@@ -53,8 +53,7 @@ abstract class AbstractInfraMojo extends AbstractMojo {
         }
         try {
             return Terraform.emit(InfraModel.fromJson(bytes), Terraform.Provider.of(provider),
-                    Terraform.Format.of(format), model.getName().equals("infra.json")
-                            ? InfraModel.RESOURCE : model.getPath());
+                    Terraform.Format.of(format), InfraModel.RESOURCE);
         } catch (InfraModelException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

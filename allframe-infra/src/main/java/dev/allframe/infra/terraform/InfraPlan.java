@@ -128,7 +128,8 @@ public record InfraPlan(List<Change> changes, List<FileState> files, Map<String,
             String text = onDisk.get(g.name());
             if (text == null) {
                 states.add(new FileState(g.name(), Status.MISSING));
-            } else if (text.equals(g.content())) {
+            } else if (GeneratedFile.hashedPart(text).equals(GeneratedFile.hashedPart(g.content()))) {
+                // Only the header differs (the model was read from another path): same content, no drift.
                 states.add(new FileState(g.name(), Status.UP_TO_DATE));
             } else {
                 states.add(new FileState(g.name(), GeneratedFile.intact(text) ? Status.OUTDATED : Status.EDITED));

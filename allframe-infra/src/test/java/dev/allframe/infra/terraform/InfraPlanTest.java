@@ -95,6 +95,15 @@ class InfraPlanTest {
     }
 
     @Test
+    void files_that_differ_only_in_the_header_source_are_up_to_date() throws Exception {
+        Terraform.write(Terraform.emit(Example.model(), Terraform.Provider.AWS, Terraform.Format.HCL, "/elsewhere/infra.json"),
+                dir);
+        InfraPlan plan = InfraPlan.compare(aws(Example.model(), Terraform.Format.HCL), dir);
+        assertThat(plan.inSync()).isTrue();
+        assertThat(plan.diffs()).isEmpty();
+    }
+
+    @Test
     void a_users_own_files_and_override_files_are_left_out() throws Exception {
         List<GeneratedFile> files = aws(Example.model(), Terraform.Format.HCL);
         Terraform.write(files, dir);
