@@ -256,7 +256,7 @@ final class Http2Handler extends ChannelDuplexHandler {
         if (evt == ServerEvents.DRAIN) {
             ctx.close(); // the codec sends GOAWAY and closes once active streams are done (or the grace ends)
         } else if (evt instanceof IdleStateEvent) {
-            if (responding == 0) {
+            if (responding == 0 && !Http1Handler.writing(ctx)) {
                 ctx.close();
             }
         } else if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent || evt == ServerEvents.REQUEST_TIMEOUT) {
