@@ -292,12 +292,18 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
                         + config.requestTimeout().toMillis() + " ms"), version);
             }
         } else if (evt instanceof IdleStateEvent) {
-            if (!busy && queue.isEmpty()) {
+            if (!busy && queue.isEmpty() && !Http1Handler.writing(ctx)) {
                 ctx.close();
             }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
+    }
+
+    /** Whether a response is still on its way out (a slow client downloading a large body is not idle). */
+    static boolean writing(ChannelHandlerContext ctx) {
+        io.netty.channel.ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+        return out != null && out.totalPendingWriteBytes() > 0;
     }
 
     @Override

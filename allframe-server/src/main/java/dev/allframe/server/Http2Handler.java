@@ -31,7 +31,11 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.collection.IntObjectHashMap;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 /**
@@ -49,11 +53,13 @@ final class Http2Handler extends ChannelDuplexHandler {
     private final IntObjectHashMap<Incoming> receiving = new IntObjectHashMap<>();
     private int responding;
     private boolean flushScheduled;
+    private ScheduledFuture<?> slowStreamTimer;
 
     /** A request whose body is still arriving. */
     private static final class Incoming {
         final Http2FrameStream stream;
         final Http2Headers headers;
+        final long startedAt = System.nanoTime();
         byte[] body;
         int length;
 
@@ -109,6 +115,7 @@ final class Http2Handler extends ChannelDuplexHandler {
             }
             if (!frame.isEndStream()) {
                 receiving.put(id, in);
+                watchSlowStreams(ctx);
                 return;
             }
         } else if (!frame.isEndStream()) {
@@ -189,6 +196,48 @@ final class Http2Handler extends ChannelDuplexHandler {
         });
     }
 
+    /** Keeps one timer per connection while bodies are arriving, for clients that stall mid-request. */
+    private void watchSlowStreams(ChannelHandlerContext ctx) {
+        if (slowStreamTimer == null) {
+            slowStreamTimer = ctx.executor().schedule(() -> checkSlowStreams(ctx),
+                    config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkSlowStreams(ChannelHandlerContext ctx) {
+        slowStreamTimer = null;
+        long now = System.nanoTime();
+        long timeout = config.requestTimeout().toNanos();
+        List<Incoming> expired = new ArrayList<>();
+        long nextDue = Long.MAX_VALUE;
+        for (Incoming in : receiving.values()) {
+            long age = now - in.startedAt;
+            if (age >= timeout) {
+                expired.add(in);
+            } else {
+                nextDue = Math.min(nextDue, timeout - age);
+            }
+        }
+        for (Incoming in : expired) {
+            receiving.remove(in.stream.id());
+            write(ctx, in.stream, Response.problem(Problem.of(408, "The request was not received within "
+                    + config.requestTimeout().toMillis() + " ms")), false);
+            ctx.flush();
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR).stream(in.stream));
+        }
+        if (nextDue != Long.MAX_VALUE && ctx.channel().isActive()) {
+            slowStreamTimer = ctx.executor().schedule(() -> checkSlowStreams(ctx), nextDue, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (slowStreamTimer != null) {
+            slowStreamTimer.cancel(false);
+            slowStreamTimer = null;
+        }
+    }
+
     /** Answers 413 before the body is read, then resets the stream so the client stops sending (RFC 9113 §8.1). */
     private void refuse(ChannelHandlerContext ctx, Http2FrameStream stream, String size) {
         write(ctx, stream, Response.problem(Problem.of(Status.CONTENT_TOO_LARGE, "The request body of " + size
@@ -256,7 +305,7 @@ final class Http2Handler extends ChannelDuplexHandler {
         if (evt == ServerEvents.DRAIN) {
             ctx.close(); // the codec sends GOAWAY and closes once active streams are done (or the grace ends)
         } else if (evt instanceof IdleStateEvent) {
-            if (responding == 0) {
+            if (responding == 0 && !Http1Handler.writing(ctx)) {
                 ctx.close();
             }
         } else if (evt instanceof HttpServerUpgradeHandler.UpgradeEvent || evt == ServerEvents.REQUEST_TIMEOUT) {

@@ -224,8 +224,9 @@ public interface HttpServer extends AutoCloseable {
         }
 
         /**
-         * Bounds the time a client may take to send one whole HTTP/1.1 request once it started (slow clients get
-         * 408 and the connection is closed). Default 30 s.
+         * Bounds the time a client may take to send one whole request once it started: a slow HTTP/1.1 client
+         * gets 408 and the connection is closed; a slow HTTP/2 stream gets 408 and is reset, other streams go on.
+         * Default 30 s.
          *
          * @param timeout a positive duration
          * @return this builder

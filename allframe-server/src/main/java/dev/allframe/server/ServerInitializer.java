@@ -44,7 +44,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
-        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        // Reader idleness only: watching writes costs a listener per written frame, and the handlers already
+        // refuse to close while a request is in progress or a response is still being written.
+        p.addLast("idle", new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         if (ssl != null) {
             p.addLast(TLS, ssl.newHandler(ch.alloc()));
             p.addLast("alpn", new AlpnNegotiator(this));

@@ -158,4 +158,31 @@ class Http2ProtocolErrorsTest {
             small.close();
         }
     }
+
+    @Test
+    void answersAStreamWhoseBodyStallsWith408AndKeepsTheConnection() throws Exception {
+        HttpServer quick = HttpServer.builder().router(TestApp.router()).host("127.0.0.1").port(0)
+                .requestTimeout(java.time.Duration.ofMillis(300)).build().start();
+        try (RawClient c = new RawClient(quick.port())) {
+            c.send(PREFACE).send(frame(SETTINGS, 0, 0, new byte[0]));
+            ByteArrayOutputStream h = new ByteArrayOutputStream();
+            h.write(0x83); // :method POST
+            h.write(0x86);
+            h.write(0x04);
+            h.write(5);
+            h.writeBytes("/echo".getBytes(StandardCharsets.US_ASCII));
+            c.send(frame(HEADERS, 0x4, 1, h.toByteArray())); // END_HEADERS, no END_STREAM: a body should follow
+            c.send(frame(DATA, 0, 1, "part".getBytes(StandardCharsets.US_ASCII))); // ... and then nothing more
+            Frame data = readUntil(c, f -> f.type() == DATA && f.stream() == 1);
+            assertThat(new String(data.payload(), StandardCharsets.UTF_8)).contains("\"status\":408");
+            Frame reset = readUntil(c, f -> f.type() == RST_STREAM);
+            assertThat(reset.stream()).isEqualTo(1);
+
+            c.send(frame(HEADERS, 0x5, 3, getHeaders("/hello")));
+            Frame ok = readUntil(c, f -> f.type() == DATA && f.stream() == 3);
+            assertThat(new String(ok.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"hello\"}");
+        } finally {
+            quick.close();
+        }
+    }
 }

@@ -100,6 +100,17 @@ class TlsAndCurlTest {
     }
 
     @Test
+    void answersOversizedHeadersWith431OverHttp2AndKeepsServing() throws Exception {
+        Path curl = Tools.require("curl", "send an oversized HTTP/2 header list");
+        String url = "http://127.0.0.1:" + cleartext.port() + "/hello";
+        Result big = run(curl.toString(), "-sS", "--http2-prior-knowledge", "-H", "x-big: " + "a".repeat(20_000),
+                "-o", "/dev/null", "-w", "%{http_code} %{http_version}", url);
+        assertThat(big.stdout).isEqualTo("431 2");
+        Result next = run(curl.toString(), "-sS", "--http2-prior-knowledge", "-o", "/dev/null", "-w", "%{http_code}", url);
+        assertThat(next.stdout).isEqualTo("200");
+    }
+
+    @Test
     void refusesToStartWithAMissingOrBrokenKeyFile() throws Exception {
         assertThatThrownBy(() -> HttpServer.builder().router(TestApp.router()).port(0)
                 .tls(cert.certPem(), dir.resolve("missing.pem")).build().start())
