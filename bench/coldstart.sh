@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lambda cold-start harness: fresh JVMs under the official runtime interface client against the local Runtime API
 # emulator, for a plain Jackson handler, a plain Avaje Jsonb handler and the AllFrame handler, under four flag sets.
-# Usage: bench/coldstart.sh [--runs N] [--out FILE] [--handler NAME=CLASS=JARPREFIXES]... [--with-custom-runtime]
+# Usage: bench/coldstart.sh [--runs N] [--out FILE] [--handler NAME=CLASS=JARPREFIXES]... [--with-custom-runtime] [--with-example]
 # Uses the JDK in JAVA_HOME. Not part of `mvn verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,9 +26,11 @@ import java.util.concurrent.CompletableFuture;
  * ...) so drift on a shared machine spreads evenly.
  *
  * <p>Usage: {@code ColdStartHarness [--runs N] [--out FILE] [--work DIR] [--handler NAME=CLASS=JARS]...
- * [--with-custom-runtime]} where JARS are comma-separated prefixes of the class path entries (file names, or module
- * names for class directories) that go into that handler's task root. Without {@code --handler}, the three
- * standard handlers; {@code --with-custom-runtime} adds the AllFrame handler under AllFrame's custom runtime.
+ * [--with-custom-runtime] [--with-example]} where JARS are comma-separated prefixes of the class path entries
+ * (file names, or module names for class directories) that go into that handler's task root. Without {@code --handler}, the three
+ * standard handlers; {@code --with-example} adds the reference application ({@code examples/orders}, command bus
+ * and in-memory store) behind the door; {@code --with-custom-runtime} adds the AllFrame handler under AllFrame's
+ * custom runtime.
  */
 public final class ColdStartHarness {
     static final String EVENT = """
@@ -63,11 +65,13 @@ public final class ColdStartHarness {
         Path work = Path.of("bench/target/coldstart");
         List<Handler> handlers = new ArrayList<>();
         boolean withCustom = false;
+        boolean withExample = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--with-custom-runtime" -> withCustom = true;
+                case "--with-example" -> withExample = true;
                 case "--work" -> work = Path.of(args[++i]);
                 case "--handler" -> {
                     String[] p = args[++i].split("=", 3);
@@ -78,7 +82,7 @@ public final class ColdStartHarness {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (expected --runs N, --out FILE, --work DIR, --handler NAME=CLASS=JARS,"
-                        + " --with-custom-runtime)");
+                        + " --with-custom-runtime, --with-example)");
             }
         }
         if (handlers.isEmpty()) {
@@ -86,6 +90,11 @@ public final class ColdStartHarness {
             handlers.add(new Handler("a2-avaje", AvajeHandler.class.getName(), List.of("avaje-"), false));
             handlers.add(new Handler("b-allframe", OrdersRouterLambda.class.getName(),
                     List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), false));
+            if (withExample) {
+                handlers.add(new Handler("b-orders-example", OrdersExampleLambda.class.getName(),
+                        List.of("allframe-core", "allframe-lambda", "allframe-jdbc", "allframe-orders-example",
+                                "avaje-", "crac"), false));
+            }
             if (withCustom) {
                 handlers.add(new Handler("c-allframe-custom-runtime", OrdersRouterLambda.class.getName(),
                         List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), true));
