@@ -92,8 +92,9 @@ public final class ColdStartHarness {
                     List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), false));
             if (withExample) {
                 handlers.add(new Handler("b-orders-example", OrdersExampleLambda.class.getName(),
-                        List.of("allframe-core", "allframe-lambda", "allframe-jdbc", "allframe-orders-example",
-                                "avaje-", "crac"), false));
+                        // examples/orders builds target/orders.jar
+                        List.of("allframe-core", "allframe-lambda", "allframe-jdbc", "orders", "avaje-", "crac"),
+                        false));
             }
             if (withCustom) {
                 handlers.add(new Handler("c-allframe-custom-runtime", OrdersRouterLambda.class.getName(),
