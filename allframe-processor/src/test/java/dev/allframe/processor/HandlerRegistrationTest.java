@@ -144,6 +144,11 @@ class HandlerRegistrationTest {
                     .build();
             assertThat(queries.ask(new CountOrders())).isEqualTo(1);
         }
+        String graph = Fixtures.resource(c, "META-INF/allframe/graph.json");
+        assertThat(GraphTest.parse(graph).get("entryPoints")).asString()
+                .contains("component=shop.Cancellation, handler=null, message=dev.allframe.processor.fixtures.cqrs.CancelOrder")
+                .contains("component=shop.Orders, handler=place, message=dev.allframe.processor.fixtures.cqrs.PlaceOrder")
+                .contains("component=shop.Sagas#followUp, handler=followUp, name=follow-up");
     }
 
     @Test
