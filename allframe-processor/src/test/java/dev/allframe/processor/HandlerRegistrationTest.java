@@ -209,6 +209,64 @@ class HandlerRegistrationTest {
     }
 
     @Test
+    void registersACommandHandlerClassAndRejectsHandlersThatThrowWhatTheBusCannotPassOn(@TempDir Path dir)
+            throws Exception {
+        String good = """
+                package shop;
+
+                import dev.allframe.cqrs.CommandHandler;
+                import dev.allframe.handler.annotation.HandleCommand;
+                import dev.allframe.processor.fixtures.cqrs.OrderEvent;
+                import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
+                import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
+                import java.util.List;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                @HandleCommand
+                class Placing implements CommandHandler<PlaceOrder, OrderEvent> {
+                    @Override public List<OrderEvent> handle(PlaceOrder command) {
+                        return List.of(new OrderPlaced(command.id(), command.item().toUpperCase()));
+                    }
+                }
+                """;
+        Compilation c = Fixtures.compile(good);
+        assertThat(c).succeededWithoutWarnings();
+        try (URLClassLoader loader = Fixtures.load(c, dir);
+             Container container = (Container) Fixtures.callStatic(loader, "shop.ShopAppContainer", "create",
+                     Environment.of(Map.of()))) {
+            EventStore<OrderEvent> store = EventStore.create(InMemoryEventStoreBackend.create(),
+                    EventTypes.builder(OrderEvent.class).register(OrderPlaced.class).build());
+            CommandBus.Builder<OrderEvent> commands = CommandBus.builder(store);
+            Fixtures.call(container, "registerCommands", commands);
+            commands.build().dispatch(new PlaceOrder("o-9", "jam"));
+            assertThat(store.read("o-9")).extracting(e -> e.event()).containsExactly(new OrderPlaced("o-9", "JAM"));
+        }
+
+        String bad = """
+                package shop;
+
+                import dev.allframe.handler.annotation.HandleQuery;
+                import dev.allframe.processor.fixtures.cqrs.CountOrders;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                class Counting {
+                    @HandleQuery
+                    Integer count(CountOrders query) throws java.io.IOException { return 0; }
+                }
+                """;
+        JavaFileObject file = Fixtures.source(bad);
+        Compilation failed = Fixtures.compile(List.of(file));
+        assertThat(failed).hadErrorCount(1);
+        assertThat(failed).hadErrorContaining("[AllFrame/BadHandler] Handler method shop.Counting.count() declares "
+                + "java.io.IOException, which its bus cannot pass on.").inFile(file)
+                .onLine(CompileErrorsTest.lineOf(bad, "Integer count"));
+    }
+
+    @Test
     void rejectsASagaThatIsNotADefinition() {
         String src = """
                 package shop;
