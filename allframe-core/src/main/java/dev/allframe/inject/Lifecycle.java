@@ -8,7 +8,10 @@ import java.util.List;
  * reverse, so a component is closed before the components it depends on (which were created first). Thread-safe.
  */
 public final class Lifecycle implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+    /** Looked up on the first failure only: creating a logger starts the logging system, a start-up cost. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+    }
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private boolean closed;
@@ -131,7 +134,7 @@ public final class Lifecycle implements AutoCloseable {
             try {
                 c.close();
             } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "closing " + c.getClass().getName() + " failed", e);
+                Log.LOG.log(System.Logger.Level.WARNING, "closing " + c.getClass().getName() + " failed", e);
                 if (failure == null) {
                     failure = new IllegalStateException("closing " + c.getClass().getName() + " failed", e);
                 } else {

@@ -114,7 +114,8 @@ public final class AllFrameProcessor extends AbstractProcessor {
             }
         }
         candidates.addAll(controllerTypes);
-        HandlerReader handlers = new HandlerReader(diagnostics, processingEnv.getElementUtils());
+        HandlerReader handlers = new HandlerReader(diagnostics, processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils());
         handlers.read(round);
         candidates.addAll(handlers.classes);
         Set<TypeElement> entryClasses = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));

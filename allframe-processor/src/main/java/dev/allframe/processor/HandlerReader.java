@@ -9,8 +9,11 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,18 +35,24 @@ final class HandlerReader {
 
     private final Diagnostics diagnostics;
     private final Elements elements;
+    private final Types types;
     final List<Handler> handlers = new ArrayList<>();
     final Set<TypeElement> classes = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
     private final Map<String, Element> claimed = new HashMap<>();
 
-    HandlerReader(Diagnostics diagnostics, Elements elements) {
+    HandlerReader(Diagnostics diagnostics, Elements elements, Types types) {
         this.diagnostics = diagnostics;
         this.elements = elements;
+        this.types = types;
     }
 
     void read(RoundEnvironment round) {
         for (Element e : sorted(round, COMMAND)) {
-            method((ExecutableElement) e, Kind.COMMAND_HANDLER, "@HandleCommand", "command");
+            if (e instanceof TypeElement type) {
+                commandClass(type);
+            } else {
+                method((ExecutableElement) e, Kind.COMMAND_HANDLER, "@HandleCommand", "command");
+            }
         }
         for (Element e : sorted(round, QUERY)) {
             method((ExecutableElement) e, Kind.QUERY_HANDLER, "@HandleQuery", "query");
@@ -72,6 +81,45 @@ final class HandlerReader {
             handlers.add(new Handler(kind, owner.getQualifiedName().toString(), m.getSimpleName().toString(),
                     message, m));
         }
+    }
+
+    /** A {@code Decider} or {@code CommandHandler} class: its command type is its first type argument. */
+    private void commandClass(TypeElement type) {
+        DeclaredType role = null;
+        for (String name : List.of("dev.allframe.cqrs.Decider", "dev.allframe.cqrs.CommandHandler")) {
+            TypeElement target = elements.getTypeElement(name);
+            if (role == null && target != null) {
+                role = supertype(type.asType(), target);
+            }
+        }
+        if (role == null || role.getTypeArguments().isEmpty()
+                || role.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+            diagnostics.error(type, "BadHandler", "@HandleCommand class " + type.getQualifiedName() + " must "
+                    + "implement dev.allframe.cqrs.Decider<C, S, E> or dev.allframe.cqrs.CommandHandler<C, E>; "
+                    + "or put @HandleCommand on its handler methods.");
+            return;
+        }
+        String message = types.erasure(role.getTypeArguments().get(0)).toString();
+        if (claim(Kind.COMMAND_HANDLER + " " + message, type, "The command " + message + " already has a handler")) {
+            classes.add(type);
+            handlers.add(new Handler(Kind.COMMAND_HANDLER, type.getQualifiedName().toString(), null, message, type));
+        }
+    }
+
+    static DeclaredType supertype(TypeMirror type, TypeElement target, Types types) {
+        java.util.Deque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(type));
+        while (!todo.isEmpty()) {
+            TypeMirror t = todo.removeFirst();
+            if (t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement().equals(target)) {
+                return (DeclaredType) t;
+            }
+            todo.addAll(types.directSupertypes(t));
+        }
+        return null;
+    }
+
+    private DeclaredType supertype(TypeMirror type, TypeElement target) {
+        return supertype(type, target, types);
     }
 
     private void named(Element e, Kind kind, String annotationName, String annotation) {

@@ -37,6 +37,7 @@ final class HandlerWiring {
     static final ClassName SAGA_STORE = ClassName.get("dev.allframe.saga", "SagaStore");
 
     private final Types types;
+    private final javax.lang.model.util.Elements elements;
     private final Diagnostics diagnostics;
     private final List<Handler> handlers;
     private final String containerPackage;
@@ -56,7 +57,7 @@ final class HandlerWiring {
         this.diagnostics = diagnostics;
         this.handlers = handlers;
         this.containerPackage = containerPackage;
-        var elements = env.getElementUtils();
+        this.elements = env.getElementUtils();
         this.command = elements.getTypeElement(CQRS + ".Command");
         this.query = elements.getTypeElement(CQRS + ".Query");
         this.event = elements.getTypeElement(CQRS + ".Event");
@@ -123,6 +124,9 @@ final class HandlerWiring {
     }
 
     private TypeMirror checkCommand(Handler h) {
+        if (h.element() instanceof TypeElement type) {
+            return checkCommandClass(type);
+        }
         ExecutableElement m = (ExecutableElement) h.element();
         TypeMirror message = m.getParameters().get(0).asType();
         if (!types.isAssignable(message, command.asType())) {
@@ -146,6 +150,25 @@ final class HandlerWiring {
         accessible(h, m);
         uncheckedOnly(h, m, commandException.asType());
         return events;
+    }
+
+    /** @return the event type of a {@code Decider<C, S, E>} or {@code CommandHandler<C, E>} class */
+    private TypeMirror checkCommandClass(TypeElement type) {
+        DeclaredType decider = supertype(type.asType(), elementOf(CQRS + ".Decider"));
+        DeclaredType handler = decider != null ? null : supertype(type.asType(), elementOf(CQRS + ".CommandHandler"));
+        TypeMirror events = decider != null && decider.getTypeArguments().size() == 3
+                ? decider.getTypeArguments().get(2)
+                : handler != null && handler.getTypeArguments().size() == 2 ? handler.getTypeArguments().get(1) : null;
+        if (events == null || events.getKind() != TypeKind.DECLARED) {
+            diagnostics.error(type, "BadHandler", "@HandleCommand class " + type.getQualifiedName() + " must "
+                    + "name its event type: implement Decider<C, S, E> or CommandHandler<C, E> with a concrete E.");
+            return null;
+        }
+        return events;
+    }
+
+    private TypeElement elementOf(String name) {
+        return elements.getTypeElement(name);
     }
 
     private void checkProjection(Handler h) {
@@ -262,9 +285,13 @@ final class HandlerWiring {
                     .addParameter(ParameterizedTypeName.get(COMMAND_BUS.nestedClass("Builder"),
                             WildcardTypeName.supertypeOf(TypeName.get(commandEvents))), "builder");
             for (Handler h : commands) {
-                // List.copyOf widens List<OrderCreated> to the bus's event type; events are never null.
-                m.addStatement("builder.register($T.class, command -> $T.copyOf($L().$L(command)))", message(h),
-                        List.class, getter.apply(h.component()), h.method());
+                if (h.method() == null) {
+                    m.addStatement("builder.register($T.class, $L())", message(h), getter.apply(h.component()));
+                } else {
+                    // List.copyOf widens List<OrderCreated> to the bus's event type; events are never null.
+                    m.addStatement("builder.register($T.class, command -> $T.copyOf($L().$L(command)))", message(h),
+                            List.class, getter.apply(h.component()), h.method());
+                }
             }
             out.add(m.build());
         }
@@ -305,6 +332,9 @@ final class HandlerWiring {
     }
 
     private TypeName message(Handler h) {
+        if (h.element() instanceof TypeElement) {
+            return ClassName.bestGuess(h.messageType());
+        }
         return TypeName.get(types.erasure(((ExecutableElement) h.element()).getParameters().get(0).asType()));
     }
 }

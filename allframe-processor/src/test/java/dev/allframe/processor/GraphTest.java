@@ -38,9 +38,11 @@ class GraphTest {
             import jakarta.inject.Singleton;
             import java.util.List;
 
-            record CreateOrder(String id) { }
-            record OrderCreated(String id) { }
-            record FindOrder(String id) { }
+            record CreateOrder(String id) implements dev.allframe.cqrs.Command {
+                public String streamId() { return id; }
+            }
+            record OrderCreated(String id) implements dev.allframe.cqrs.Event { }
+            record FindOrder(String id) implements dev.allframe.cqrs.Query<String> { }
 
             interface EventLog { }
 
@@ -65,8 +67,9 @@ class GraphTest {
             }
 
             @ProjectionHandler("order-summary")
-            class Summary {
+            class Summary implements dev.allframe.projection.Projection<OrderCreated> {
                 Summary(@Named("cache") Object cache) { }
+                public void apply(dev.allframe.eventstore.StoredEvent<OrderCreated> event) { }
             }
 
             @Factory
@@ -75,9 +78,13 @@ class GraphTest {
                     return new Object();
                 }
 
-                @Provides @SagaHandler("reserve-stock") Runnable stockSaga(Provider<Orders> orders,
+                @Provides @SagaHandler("reserve-stock")
+                dev.allframe.saga.SagaDefinition<OrderCreated> stockSaga(Provider<Orders> orders,
                         @Env("QUEUE_URL") String queue) {
-                    return () -> { };
+                    return dev.allframe.saga.SagaDefinition.<OrderCreated>builder("reserve-stock")
+                            .startedBy(OrderCreated.class, OrderCreated::id)
+                            .step(dev.allframe.saga.SagaStep.<OrderCreated>builder("reserve").action(c -> { }).build())
+                            .build();
                 }
             }
 
@@ -121,7 +128,8 @@ class GraphTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("EVENT_TABLE", true, null),
                         org.assertj.core.groups.Tuple.tuple("AWS_REGION", false, "eu-west-1"));
         Map<String, Object> saga = components.get(3);
-        assertThat(saga).containsEntry("kind", "provides").containsEntry("type", "java.lang.Runnable");
+        assertThat(saga).containsEntry("kind", "provides")
+                .containsEntry("type", "dev.allframe.saga.SagaDefinition<shop.OrderCreated>");
         assertThat(list(saga.get("dependencies"))).extracting(d -> d.get("component"), d -> d.get("lazy"),
                 d -> d.get("factory")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("shop.Infra", false, true),

@@ -8,7 +8,9 @@ import dev.allframe.eventstore.EventTypes;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.inject.Container;
 import dev.allframe.inject.Environment;
+import dev.allframe.processor.fixtures.cqrs.CancelOrder;
 import dev.allframe.processor.fixtures.cqrs.CountOrders;
+import dev.allframe.processor.fixtures.cqrs.OrderCancelled;
 import dev.allframe.processor.fixtures.cqrs.OrderEvent;
 import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
 import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
@@ -39,7 +41,10 @@ class HandlerRegistrationTest {
             import dev.allframe.handler.annotation.ProjectionHandler;
             import dev.allframe.handler.annotation.SagaHandler;
             import dev.allframe.inject.AllFrameApplication;
+            import dev.allframe.cqrs.Decider;
+            import dev.allframe.processor.fixtures.cqrs.CancelOrder;
             import dev.allframe.processor.fixtures.cqrs.CountOrders;
+            import dev.allframe.processor.fixtures.cqrs.OrderCancelled;
             import dev.allframe.processor.fixtures.cqrs.OrderEvent;
             import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
             import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
@@ -80,6 +85,17 @@ class HandlerRegistrationTest {
                 }
             }
 
+            @HandleCommand
+            class Cancellation implements Decider<CancelOrder, Boolean, OrderEvent> {
+                @Override public Boolean initialState() { return false; }
+                @Override public List<OrderEvent> decide(CancelOrder command, Boolean cancelled) {
+                    return cancelled ? List.of() : List.of(new OrderCancelled(command.id()));
+                }
+                @Override public Boolean evolve(Boolean cancelled, OrderEvent event) {
+                    return cancelled || event instanceof OrderCancelled;
+                }
+            }
+
             @Singleton
             class Orders {
                 final Counter counter;
@@ -105,11 +121,16 @@ class HandlerRegistrationTest {
              Container container = (Container) Fixtures.callStatic(loader, "shop.ShopAppContainer", "create",
                      Environment.of(Map.of()))) {
             EventStore<OrderEvent> store = EventStore.create(InMemoryEventStoreBackend.create(),
-                    EventTypes.builder(OrderEvent.class).register(OrderPlaced.class).build());
+                    EventTypes.builder(OrderEvent.class).register(OrderPlaced.class).register(OrderCancelled.class)
+                            .build());
             CommandBus.Builder<OrderEvent> commands = CommandBus.builder(store);
             Fixtures.call(container, "registerCommands", commands);
-            commands.build().dispatch(new PlaceOrder("o-1", "tea"));
-            assertThat(store.read("o-1")).extracting(e -> e.event()).containsExactly(new OrderPlaced("o-1", "tea"));
+            CommandBus<OrderEvent> bus = commands.build();
+            bus.dispatch(new PlaceOrder("o-1", "tea"));
+            bus.dispatch(new CancelOrder("o-1"));
+            bus.dispatch(new CancelOrder("o-1")); // the aggregate decides nothing the second time
+            assertThat(store.read("o-1")).extracting(e -> e.event()).containsExactly(new OrderPlaced("o-1", "tea"),
+                    new OrderCancelled("o-1"));
 
             ProjectionRegistry.Builder<OrderEvent> projections = ProjectionRegistry.builder(store,
                     CheckpointStore.inMemory());
@@ -123,6 +144,11 @@ class HandlerRegistrationTest {
                     .build();
             assertThat(queries.ask(new CountOrders())).isEqualTo(1);
         }
+        String graph = Fixtures.resource(c, "META-INF/allframe/graph.json");
+        assertThat(GraphTest.parse(graph).get("entryPoints")).asString()
+                .contains("component=shop.Cancellation, handler=null, message=dev.allframe.processor.fixtures.cqrs.CancelOrder")
+                .contains("component=shop.Orders, handler=place, message=dev.allframe.processor.fixtures.cqrs.PlaceOrder")
+                .contains("component=shop.Sagas#followUp, handler=followUp, name=follow-up");
     }
 
     @Test
@@ -161,6 +187,83 @@ class HandlerRegistrationTest {
                 + "Query<java.lang.Integer>.").inFile(file).onLine(CompileErrorsTest.lineOf(src, "String count"));
         assertThat(c).hadErrorContaining("[AllFrame/BadHandler] @HandleCommand parameter java.lang.String must "
                 + "implement dev.allframe.cqrs.Command.");
+    }
+
+    @Test
+    void rejectsACommandHandlerClassThatIsNeitherDeciderNorHandler() {
+        String src = """
+                package shop;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                @dev.allframe.handler.annotation.HandleCommand
+                class NotADecider { }
+                """;
+        JavaFileObject file = Fixtures.source(src);
+        Compilation c = Fixtures.compile(List.of(file));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[AllFrame/BadHandler] @HandleCommand class shop.NotADecider must "
+                + "implement dev.allframe.cqrs.Decider<C, S, E> or dev.allframe.cqrs.CommandHandler<C, E>")
+                .inFile(file).onLine(CompileErrorsTest.lineOf(src, "class NotADecider"));
+    }
+
+    @Test
+    void registersACommandHandlerClassAndRejectsHandlersThatThrowWhatTheBusCannotPassOn(@TempDir Path dir)
+            throws Exception {
+        String good = """
+                package shop;
+
+                import dev.allframe.cqrs.CommandHandler;
+                import dev.allframe.handler.annotation.HandleCommand;
+                import dev.allframe.processor.fixtures.cqrs.OrderEvent;
+                import dev.allframe.processor.fixtures.cqrs.OrderPlaced;
+                import dev.allframe.processor.fixtures.cqrs.PlaceOrder;
+                import java.util.List;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                @HandleCommand
+                class Placing implements CommandHandler<PlaceOrder, OrderEvent> {
+                    @Override public List<OrderEvent> handle(PlaceOrder command) {
+                        return List.of(new OrderPlaced(command.id(), command.item().toUpperCase()));
+                    }
+                }
+                """;
+        Compilation c = Fixtures.compile(good);
+        assertThat(c).succeededWithoutWarnings();
+        try (URLClassLoader loader = Fixtures.load(c, dir);
+             Container container = (Container) Fixtures.callStatic(loader, "shop.ShopAppContainer", "create",
+                     Environment.of(Map.of()))) {
+            EventStore<OrderEvent> store = EventStore.create(InMemoryEventStoreBackend.create(),
+                    EventTypes.builder(OrderEvent.class).register(OrderPlaced.class).build());
+            CommandBus.Builder<OrderEvent> commands = CommandBus.builder(store);
+            Fixtures.call(container, "registerCommands", commands);
+            commands.build().dispatch(new PlaceOrder("o-9", "jam"));
+            assertThat(store.read("o-9")).extracting(e -> e.event()).containsExactly(new OrderPlaced("o-9", "JAM"));
+        }
+
+        String bad = """
+                package shop;
+
+                import dev.allframe.handler.annotation.HandleQuery;
+                import dev.allframe.processor.fixtures.cqrs.CountOrders;
+
+                @dev.allframe.inject.AllFrameApplication
+                public class ShopApp { }
+
+                class Counting {
+                    @HandleQuery
+                    Integer count(CountOrders query) throws java.io.IOException { return 0; }
+                }
+                """;
+        JavaFileObject file = Fixtures.source(bad);
+        Compilation failed = Fixtures.compile(List.of(file));
+        assertThat(failed).hadErrorCount(1);
+        assertThat(failed).hadErrorContaining("[AllFrame/BadHandler] Handler method shop.Counting.count() declares "
+                + "java.io.IOException, which its bus cannot pass on.").inFile(file)
+                .onLine(CompileErrorsTest.lineOf(bad, "Integer count"));
     }
 
     @Test
