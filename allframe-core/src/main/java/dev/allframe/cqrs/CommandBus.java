@@ -135,12 +135,17 @@ public interface CommandBus<E extends Event> {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(validator, "validator");
             Validator<Object> v = (Validator<Object>) validator;
-            validators.merge(type, v, (a, b) -> c -> {
+            Validator<Object> earlier = validators.get(type);
+            validators.put(type, earlier == null ? v : both(earlier, v));
+            return this;
+        }
+
+        private static Validator<Object> both(Validator<Object> a, Validator<Object> b) {
+            return c -> {
                 var all = new java.util.ArrayList<>(a.validate(c));
                 all.addAll(b.validate(c));
                 return all;
-            });
-            return this;
+            };
         }
 
         /**

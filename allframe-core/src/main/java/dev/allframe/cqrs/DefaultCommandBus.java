@@ -20,10 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The command bus: handler lookup by type (nearest registered supertype), load-decide-append with retries. */
 final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
-    private static final System.Logger LOG = System.getLogger(CommandBus.class.getName());
+    /** Created on first use: a logger initialises the JDK's logging back end (java.util.logging under the
+     * managed Lambda runtime), dozens of classes a cold start should not pay for when nothing is logged. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(CommandBus.class.getName());
+    }
 
     private final EventStore<E> store;
     private final Map<Class<?>, Registration> handlers;
@@ -31,25 +36,10 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
     private final RetryPolicy retry;
     private final SnapshotStore snapshots;
     private final JsonCodec codec;
-    private final ClassValue<Optional<Registration>> lookup = new ClassValue<>() {
-        @Override
-        protected Optional<Registration> computeValue(Class<?> type) {
-            return find(type);
-        }
-    };
-    private final ClassValue<List<Validator<Object>>> validatorLookup = new ClassValue<>() {
-        @Override
-        protected List<Validator<Object>> computeValue(Class<?> type) {
-            List<Validator<Object>> out = new ArrayList<>();
-            for (Class<?> t : supertypes(type)) {
-                Validator<Object> v = validators.get(t);
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-            return List.copyOf(out);
-        }
-    };
+    // Per command class, computed once. Plain maps rather than ClassValue: the bus holds its registered classes
+    // anyway, and ClassValue's machinery is a handful of classes more on a cold start.
+    private final Map<Class<?>, Optional<Registration>> lookup = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Validator<Object>>> validatorLookup = new ConcurrentHashMap<>();
 
     DefaultCommandBus(Builder<E> b) {
         this.store = b.store;
@@ -63,9 +53,11 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
     @Override
     public CommandResult<E> dispatch(Command command, Metadata metadata) {
         java.util.Objects.requireNonNull(command, "command");
-        Registration registration = lookup.get(command.getClass()).orElseThrow(() -> new IllegalArgumentException(
-                "No handler registered for command " + command.getClass().getName()
-                        + "; register one with CommandBus.builder(store).register(...)"));
+        Registration registration = registration(command.getClass());
+        if (registration == null) {
+            throw new IllegalArgumentException("No handler registered for command " + command.getClass().getName()
+                    + "; register one with CommandBus.builder(store).register(...)");
+        }
         validate(command);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -76,7 +68,7 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                 if (attempt >= retry.maxAttempts()) {
                     throw e;
                 }
-                LOG.log(System.Logger.Level.DEBUG, () -> "Retrying " + command.getClass().getSimpleName()
+                Log.LOG.log(System.Logger.Level.DEBUG, () -> "Retrying " + command.getClass().getSimpleName()
                         + " after " + e.getMessage());
             }
         }
@@ -94,7 +86,7 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                 errors.add(new FieldError("streamId", e.getMessage()));
             }
         }
-        for (Validator<Object> v : validatorLookup.get(command.getClass())) {
+        for (Validator<Object> v : validators(command.getClass())) {
             errors.addAll(v.validate(command));
         }
         if (!errors.isEmpty()) {
@@ -116,7 +108,7 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                     state = codec.read(snapshot.get().payload(), registration.stateType());
                     version = snapshot.get().version();
                 } catch (JsonCodecException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable snapshot of stream '" + streamId
+                    Log.LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable snapshot of stream '" + streamId
                             + "' at version " + snapshot.get().version() + " (replaying all events): "
                             + e.getMessage());
                     state = decider.initialState();
@@ -142,7 +134,7 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                 snapshots.save(new Snapshot(streamId, newVersion, codec.write(state), Instant.now()));
             } catch (RuntimeException e) {
                 // The events are committed; a lost snapshot only costs a longer replay next time.
-                LOG.log(System.Logger.Level.WARNING, "Could not save snapshot of stream '" + streamId + "' at version "
+                Log.LOG.log(System.Logger.Level.WARNING, "Could not save snapshot of stream '" + streamId + "' at version "
                         + newVersion + ": " + e);
             }
         }
@@ -158,6 +150,31 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
         }
         List<StoredEvent<E>> stored = store.appendEvents(command.streamId(), events, ExpectedVersion.any(), metadata);
         return new CommandResult<>(command.streamId(), stored.get(stored.size() - 1).version(), stored);
+    }
+
+    private Registration registration(Class<?> type) {
+        Optional<Registration> r = lookup.get(type);
+        if (r == null) {
+            r = find(type);
+            lookup.putIfAbsent(type, r);
+        }
+        return r.orElse(null);
+    }
+
+    private List<Validator<Object>> validators(Class<?> type) {
+        List<Validator<Object>> found = validatorLookup.get(type);
+        if (found == null) {
+            List<Validator<Object>> out = new ArrayList<>();
+            for (Class<?> t : supertypes(type)) {
+                Validator<Object> v = validators.get(t);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            found = List.copyOf(out);
+            validatorLookup.putIfAbsent(type, found);
+        }
+        return found;
     }
 
     private Optional<Registration> find(Class<?> type) {
@@ -185,7 +202,9 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
             if (t.getSuperclass() != null) {
                 queue.add(t.getSuperclass());
             }
-            queue.addAll(List.of(t.getInterfaces()));
+            for (Class<?> i : t.getInterfaces()) {
+                queue.add(i);
+            }
         }
         return out;
     }

@@ -8,7 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /** Reads pages of the global order and hands events to a consumer; waits on the backend when caught up. */
 final class CatchUpSubscription<E> implements Subscription {
-    private static final System.Logger LOG = System.getLogger(CatchUpSubscription.class.getName());
+    /** Created on first use: a logger initialises the JDK's logging back end (java.util.logging under the
+     * managed Lambda runtime), dozens of classes a cold start should not pay for when nothing is logged. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(CatchUpSubscription.class.getName());
+    }
 
     private final DefaultEventStore<E> store;
     private final EventStore.EventConsumer<E> consumer;
@@ -77,7 +81,7 @@ final class CatchUpSubscription<E> implements Subscription {
     private void fail(Failure f) {
         failure = f;
         running = false;
-        LOG.log(System.Logger.Level.ERROR, "Subscription " + f.describe(), f.error());
+        Log.LOG.log(System.Logger.Level.ERROR, "Subscription " + f.describe(), f.error());
     }
 
     private void advance(long p) {

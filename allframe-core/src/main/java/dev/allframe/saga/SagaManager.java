@@ -23,7 +23,11 @@ import java.util.Optional;
  * @param <E> the event base type
  */
 public final class SagaManager<E> implements Projection<E> {
-    private static final System.Logger LOG = System.getLogger(SagaManager.class.getName());
+    /** Created on first use: a logger initialises the JDK's logging back end (java.util.logging under the
+     * managed Lambda runtime), dozens of classes a cold start should not pay for when nothing is logged. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(SagaManager.class.getName());
+    }
 
     private final SagaDefinition<E> definition;
     private final SagaStore store;
@@ -139,7 +143,7 @@ public final class SagaManager<E> implements Projection<E> {
             try {
                 checkTimeouts();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "Saga '" + definition.name() + "' timeout check failed", e);
+                Log.LOG.log(System.Logger.Level.ERROR, "Saga '" + definition.name() + "' timeout check failed", e);
             }
         }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
@@ -197,7 +201,7 @@ public final class SagaManager<E> implements Projection<E> {
 
     /** Starts undoing steps {@code 0..step-1}, the completed ones, newest first. */
     private void compensate(SagaState state, String reason) {
-        LOG.log(System.Logger.Level.WARNING, "Saga '" + definition.name() + "' instance '" + state.sagaId()
+        Log.LOG.log(System.Logger.Level.WARNING, "Saga '" + definition.name() + "' instance '" + state.sagaId()
                 + "' compensating: " + reason);
         SagaState compensating = state.with(SagaState.Status.COMPENSATING, state.step(), SagaState.Phase.NONE,
                 state.data(), null, reason);
@@ -216,7 +220,7 @@ public final class SagaManager<E> implements Projection<E> {
                 } catch (Exception e) {
                     store.save(s.with(SagaState.Status.FAILED, s.step(), SagaState.Phase.NONE, ctx.data(), null,
                             s.error() + "; compensation of step '" + step.name() + "' failed: " + e));
-                    LOG.log(System.Logger.Level.ERROR, "Saga '" + definition.name() + "' instance '" + s.sagaId()
+                    Log.LOG.log(System.Logger.Level.ERROR, "Saga '" + definition.name() + "' instance '" + s.sagaId()
                             + "' failed to compensate step '" + step.name() + "'", e);
                     return;
                 }

@@ -31,6 +31,7 @@ import dev.allframe.snapshot.SnapshotPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,9 +57,12 @@ public final class OrdersModule implements AutoCloseable {
     private final CommandBus<OrderEvent> bus;
     private final OrderSummaryProjection summaries = new OrderSummaryProjection();
     private final ProjectionRegistry<OrderEvent> projections;
+    /** Whether a background thread follows the events (servers) or reads catch up on the calling thread (Lambda). */
+    private final boolean live;
 
-    private OrdersModule(JdbcStores stores) {
+    private OrdersModule(JdbcStores stores, boolean live) {
         this.stores = stores;
+        this.live = live;
         EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
         this.bus = CommandBus.builder(events)
                 .register(OrderCommand.class, new OrderDecider(), SnapshotPolicy.everyNEvents(50),
@@ -74,12 +78,15 @@ public final class OrdersModule implements AutoCloseable {
                 .register(OrderSummaryProjection.NAME, summaries)
                 .build();
         // Rebuild synchronously before serving, so the first GET after a restart already sees every order.
-        projections.catchUp().stream().filter(s -> s.state() == ProjectionStatus.State.FAILED).findFirst()
-                .ifPresent(s -> {
-                    throw new IllegalStateException("Order summaries failed at global position " + s.failedAt()
-                            + ": " + s.error());
-                });
-        projections.start();
+        for (ProjectionStatus s : projections.catchUp()) {
+            if (s.state() == ProjectionStatus.State.FAILED) {
+                throw new IllegalStateException("Order summaries failed at global position " + s.failedAt() + ": "
+                        + s.error());
+            }
+        }
+        if (live) {
+            projections.start();
+        }
     }
 
     /**
@@ -97,7 +104,20 @@ public final class OrdersModule implements AutoCloseable {
      * @return the running module (projection started)
      */
     public static OrdersModule open(String storeUrl) {
-        return new OrdersModule(JdbcStores.open(storeUrl));
+        return new OrdersModule(JdbcStores.open(storeUrl), true);
+    }
+
+    /**
+     * Opens the module for an event-driven door such as AWS Lambda: no background thread; the order summaries are
+     * brought up to date on the calling thread after each write and before each read. Lambda freezes an execution
+     * environment between invocations, so a live thread would do its work at the next invocation anyway, and
+     * starting one costs the cold start dozens of classes.
+     *
+     * @param storeUrl a store URL: {@code jdbc:postgresql://...}, {@code memory:} or {@code sqlite:PATH}
+     * @return the module (summaries rebuilt, no thread started)
+     */
+    public static OrdersModule openSynchronous(String storeUrl) {
+        return new OrdersModule(JdbcStores.open(storeUrl), false);
     }
 
     /**
@@ -137,16 +157,36 @@ public final class OrdersModule implements AutoCloseable {
 
     private OrderSummary dispatch(OrderCommand command) throws InterruptedException {
         CommandResult<OrderEvent> result = bus.dispatch(command);
-        if (!projections.awaitPosition(OrderSummaryProjection.NAME, result.lastGlobalPosition(), READ_YOUR_WRITES)) {
+        boolean ready = live
+                ? projections.awaitPosition(OrderSummaryProjection.NAME, result.lastGlobalPosition(), READ_YOUR_WRITES)
+                : catchUp().position() >= result.lastGlobalPosition();
+        if (!ready) {
             ProjectionStatus status = projections.status(OrderSummaryProjection.NAME);
             throw new HttpException(Status.SERVICE_UNAVAILABLE, "The order was saved but its summary is not ready ("
                     + status.state() + "); read it again shortly");
         }
-        return summary(command.orderId());
+        return lookUp(command.orderId());
     }
 
     private OrderSummary summary(String id) {
-        return summaries.get(id).orElseThrow(() -> HttpException.notFound("No order " + id));
+        if (!live) {
+            catchUp(); // sees orders other instances wrote since the last invocation
+        }
+        return lookUp(id);
+    }
+
+    private OrderSummary lookUp(String id) {
+        Optional<OrderSummary> found = summaries.get(id);
+        if (found.isEmpty()) {
+            throw HttpException.notFound("No order " + id);
+        }
+        return found.get();
+    }
+
+    /** Synchronous mode: applies the events appended since the last call; a failure stays visible in the status. */
+    private ProjectionStatus catchUp() {
+        projections.catchUp();
+        return projections.status(OrderSummaryProjection.NAME);
     }
 
     private static List<FieldError> validate(AddItem item) {

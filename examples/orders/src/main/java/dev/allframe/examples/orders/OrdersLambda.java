@@ -1,0 +1,69 @@
+package dev.allframe.examples.orders;
+
+import dev.allframe.examples.orders.api.OrdersModule;
+import dev.allframe.http.HttpMethod;
+import dev.allframe.http.Request;
+import dev.allframe.http.Router;
+import dev.allframe.lambda.AllFrameHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Orders service on AWS Lambda (managed {@code java21} runtime, handler
+ * {@code dev.allframe.examples.orders.OrdersLambda}, or AllFrame's custom runtime): the same routes as
+ * {@link OrdersApp}, behind API Gateway, a Function URL or an ALB. Events live in the store named by
+ * {@code ALLFRAME_STORE} — {@code jdbc:postgresql://...} for real use; {@code memory:} (the default here) keeps them
+ * per execution environment, which is only good for a demo. SQLite is not in the Lambda package: a file in
+ * {@code /tmp} would also be per environment, and its driver alone would exceed the package budget.
+ *
+ * <p>The order summaries catch up on the invoking thread ({@link OrdersModule#openSynchronous}): no background
+ * thread in an environment that Lambda freezes between invocations.
+ */
+public final class OrdersLambda extends AllFrameHandler {
+    /** The store when {@code ALLFRAME_STORE} is not set. */
+    public static final String DEFAULT_STORE = "memory:";
+
+    /**
+     * Called by the runtime, once per execution environment, during the init phase.
+     *
+     * @throws IllegalStateException if {@code ALLFRAME_STORE} names a SQLite file
+     */
+    public OrdersLambda() {
+        super(OrdersLambda::router);
+    }
+
+    private static Router router() {
+        return OrdersModule.openSynchronous(storeUrl(System.getenv())).register(Router.builder()).build();
+    }
+
+    /**
+     * @param env the environment
+     * @return the store URL to open
+     * @throws IllegalStateException if it names a SQLite file, which this package does not support
+     */
+    static String storeUrl(Map<String, String> env) {
+        String url = env.get("ALLFRAME_STORE");
+        if (url == null || url.isBlank()) {
+            return DEFAULT_STORE;
+        }
+        if (url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:")) {
+            throw new IllegalStateException("ALLFRAME_STORE=" + url + " names a SQLite file, which the Lambda"
+                    + " package leaves out (a file in /tmp lives only as long as one execution environment); set"
+                    + " ALLFRAME_STORE to jdbc:postgresql://HOST:PORT/DB, or memory: for a demo");
+        }
+        return url;
+    }
+
+    /**
+     * Before a SnapStart checkpoint: a create-order request that fails validation, so JSON binding, the command
+     * bus and the problem response are warm, and nothing is written to the store.
+     */
+    @Override
+    protected List<Request> primingRequests() {
+        return List.of(
+                Request.builder(HttpMethod.POST, "/orders").header("content-type", "application/json")
+                        .body("{\"customerId\":\"\"}").build(),
+                Request.builder(HttpMethod.GET, "/orders/snapstart-priming").build());
+    }
+}
