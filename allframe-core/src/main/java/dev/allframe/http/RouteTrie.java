@@ -67,7 +67,12 @@ final class RouteTrie {
                             + "' mixes text and a parameter; a parameter must be a whole segment");
                 }
                 shape.append('/').append(seg);
-                node = node.literals.computeIfAbsent(seg, k -> new Node());
+                Node next = node.literals.get(seg);
+                if (next == null) {
+                    next = new Node();
+                    node.literals.put(seg, next);
+                }
+                node = next;
             }
         }
         String key = route.method() + " " + (shape.isEmpty() ? "/" : shape);
@@ -182,9 +187,18 @@ final class RouteTrie {
         }
     }
 
+    /** A loop, not {@code chars().allMatch}: route registration runs at start-up, where an IntStream costs classes. */
+    private static boolean identifierPart(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkName(String template, String name, List<String> seen) {
-        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))
-                || !name.chars().allMatch(Character::isJavaIdentifierPart)) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0)) || !identifierPart(name)) {
             throw new IllegalArgumentException("path template '" + template + "': parameter name '" + name
                     + "' (expected an identifier such as {id})");
         }

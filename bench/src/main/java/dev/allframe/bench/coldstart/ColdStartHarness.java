@@ -91,7 +91,7 @@ public final class ColdStartHarness {
             handlers.add(new Handler("b-allframe", OrdersRouterLambda.class.getName(),
                     List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), false));
             if (withExample) {
-                handlers.add(new Handler("b-orders-example", OrdersExampleLambda.class.getName(),
+                handlers.add(new Handler("b-orders-example", dev.allframe.examples.orders.OrdersLambda.class.getName(),
                         // examples/orders builds target/orders.jar
                         List.of("allframe-core", "allframe-lambda", "allframe-jdbc", "orders", "avaje-", "crac"),
                         false));

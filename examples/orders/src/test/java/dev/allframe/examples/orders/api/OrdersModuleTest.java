@@ -68,6 +68,40 @@ class OrdersModuleTest {
     }
 
     @Test
+    void theSynchronousModeServesTheSameFlowWithoutALiveProjection() {
+        module = OrdersModule.openSynchronous("sqlite:" + dir.resolve("orders.db"));
+        router = module.register(Router.builder()).build();
+        assertThat(post("/orders", "{\"customerId\":\"ann\",\"orderId\":\"o-1\"}").status()).isEqualTo(201);
+        Response added = post("/orders/o-1/items", "{\"sku\":\"apple\",\"quantity\":3,\"unitPriceCents\":120}");
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.bodyAsString()).contains("\"totalCents\":360");
+        Response submitted = post("/orders/o-1/submit", null);
+        assertThat(submitted.bodyAsString()).contains("\"status\":\"SUBMITTED\"", "\"version\":3");
+        assertThat(get("/orders/o-1").bodyAsString()).isEqualTo(submitted.bodyAsString());
+        assertThat(post("/orders/o-1/items", "{\"sku\":\"\",\"quantity\":0,\"unitPriceCents\":1}").status())
+                .isEqualTo(422);
+        assertThat(get("/orders/missing").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSynchronousModeReadsOrdersAnotherInstanceWroteSinceItsLastRequest() {
+        String store = "sqlite:" + dir.resolve("orders.db");
+        module = OrdersModule.openSynchronous(store);
+        router = module.register(Router.builder()).build();
+        assertThat(get("/orders/o-2").status()).isEqualTo(404);
+        try (OrdersModule other = OrdersModule.open(store)) {
+            Router otherRouter = other.register(Router.builder()).build();
+            Response created = otherRouter.handle(Request.builder(HttpMethod.POST, "/orders")
+                    .header("content-type", "application/json")
+                    .body("{\"customerId\":\"cy\",\"orderId\":\"o-2\"}").build());
+            assertThat(created.status()).isEqualTo(201);
+        }
+        Response read = get("/orders/o-2");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.bodyAsString()).contains("\"customerId\":\"cy\"");
+    }
+
+    @Test
     void generatesAnIdWhenNoneIsGiven() {
         start();
         Response created = post("/orders", "{\"customerId\":\"bob\"}");
