@@ -2,10 +2,13 @@ package dev.allframe.cqrs;
 
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.ExpectedVersion;
+import dev.allframe.http.ErrorHandler;
 import dev.allframe.http.Problem;
+import dev.allframe.http.Request;
 import dev.allframe.http.Response;
 import dev.allframe.http.Router;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +30,23 @@ public final class CommandProblems {
      * @return the same builder
      */
     public static Router.Builder register(Router.Builder router) {
-        router.error(ValidationException.class, (e, req) -> Response.problem(problem(e)));
-        router.error(CommandException.class, (e, req) -> Response.problem(problem(e)));
-        router.error(ConcurrencyConflictException.class, (e, req) -> Response.problem(problem(e)));
+        router.error(ValidationException.class, Handler.INSTANCE);
+        router.error(CommandException.class, Handler.INSTANCE);
+        router.error(ConcurrencyConflictException.class, Handler.INSTANCE);
         return router;
+    }
+
+    /** One class for the three mappings rather than three lambdas: registration runs on every cold start. */
+    private static final class Handler implements ErrorHandler<RuntimeException> {
+        static final Handler INSTANCE = new Handler();
+
+        @Override
+        public Response handle(RuntimeException error, Request request) {
+            if (error instanceof CommandException c) {
+                return Response.problem(problem(c));
+            }
+            return Response.problem(problem((ConcurrencyConflictException) error));
+        }
     }
 
     /**
@@ -40,13 +56,14 @@ public final class CommandProblems {
     public static Problem problem(CommandException e) {
         Problem p = Problem.of(e.kind().status(), e.getMessage());
         if (e instanceof ValidationException v) {
-            List<Map<String, Object>> errors = v.errors().stream().map(f -> {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (FieldError f : v.errors()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("field", f.field());
                 m.put("message", f.message());
-                return m;
-            }).toList();
-            p = p.with("errors", errors);
+                errors.add(m);
+            }
+            p = p.with("errors", List.copyOf(errors));
         }
         return p;
     }

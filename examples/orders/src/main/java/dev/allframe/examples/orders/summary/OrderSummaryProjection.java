@@ -36,18 +36,21 @@ public final class OrderSummaryProjection implements Projection<OrderEvent> {
         if (current != null && current.version() >= stored.version()) {
             return;
         }
-        OrderSummary next = switch (event) {
-            case OrderEvent.OrderCreated c -> new OrderSummary(c.orderId(), c.customerId(), "OPEN", List.of(), 0,
-                    stored.version());
-            case OrderEvent.ItemAdded a -> {
-                List<OrderSummary.Line> items = new ArrayList<>(current.items());
-                items.add(new OrderSummary.Line(a.sku(), a.quantity(), a.unitPriceCents()));
-                yield new OrderSummary(current.id(), current.customerId(), current.status(), List.copyOf(items),
-                        current.totalCents() + a.quantity() * a.unitPriceCents(), stored.version());
-            }
-            case OrderEvent.OrderSubmitted s -> new OrderSummary(current.id(), current.customerId(), "SUBMITTED",
-                    current.items(), current.totalCents(), stored.version());
-        };
+        // instanceof, not a pattern switch: see OrderDecider (a type switch's first run costs a cold start).
+        OrderSummary next;
+        if (event instanceof OrderEvent.OrderCreated c) {
+            next = new OrderSummary(c.orderId(), c.customerId(), "OPEN", List.of(), 0, stored.version());
+        } else if (event instanceof OrderEvent.ItemAdded a) {
+            List<OrderSummary.Line> items = new ArrayList<>(current.items());
+            items.add(new OrderSummary.Line(a.sku(), a.quantity(), a.unitPriceCents()));
+            next = new OrderSummary(current.id(), current.customerId(), current.status(), List.copyOf(items),
+                    current.totalCents() + a.quantity() * a.unitPriceCents(), stored.version());
+        } else if (event instanceof OrderEvent.OrderSubmitted) {
+            next = new OrderSummary(current.id(), current.customerId(), "SUBMITTED", current.items(),
+                    current.totalCents(), stored.version());
+        } else {
+            throw new IllegalArgumentException("Unknown order event " + event);
+        }
         summaries.put(next.id(), next);
     }
 
