@@ -60,6 +60,31 @@ class ProjectionRegistryTest {
     }
 
     @Test
+    void catchUpReadsPastOnePageOfEventsAndStopsAtTheEnd() {
+        append(1203); // more than two 500-event pages, ending in a partial one
+        Recorder r = new Recorder();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        assertThat(reg.catchUp().get(0).position()).isEqualTo(1203);
+        assertThat(r.seen).hasSize(1203).startsWith(1L, 2L).endsWith(1202L, 1203L);
+        append(500); // exactly one more full page: the next read comes back empty and ends the catch-up
+        assertThat(reg.catchUp().get(0).position()).isEqualTo(1703);
+        assertThat(r.seen).hasSize(1703).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void catchUpStopsAtAFailureOnASecondPage() {
+        append(620);
+        Recorder r = new Recorder();
+        r.failOn = 555;
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        ProjectionStatus s = reg.catchUp().get(0);
+        assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
+        assertThat(s.failedAt()).isEqualTo(555);
+        assertThat(s.position()).isEqualTo(554);
+        assertThat(r.seen).hasSize(554).endsWith(554L);
+    }
+
+    @Test
     void followsLiveEventsAfterCatchingUp() throws Exception {
         append(2);
         Recorder r = new Recorder();
