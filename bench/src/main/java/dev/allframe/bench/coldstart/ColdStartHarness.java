@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * (file names, or module names for class directories) that go into that handler's task root. Without {@code --handler}, the three
  * standard handlers; {@code --with-example} adds the reference application ({@code examples/orders}, command bus
  * and in-memory store) behind the door; {@code --with-custom-runtime} adds the AllFrame handler under AllFrame's
- * custom runtime.
+ * custom runtime (and, with both, the reference application under it too).
  */
 public final class ColdStartHarness {
     static final String EVENT = """
@@ -99,6 +99,12 @@ public final class ColdStartHarness {
             if (withCustom) {
                 handlers.add(new Handler("c-allframe-custom-runtime", OrdersRouterLambda.class.getName(),
                         List.of("allframe-core", "allframe-lambda", "avaje-", "crac"), true));
+            }
+            if (withCustom && withExample) {
+                handlers.add(new Handler("c-orders-example-custom-runtime",
+                        dev.allframe.examples.orders.OrdersLambda.class.getName(),
+                        List.of("allframe-core", "allframe-lambda", "allframe-jdbc", "orders", "avaje-", "crac"),
+                        true));
             }
         }
         new ColdStartHarness(runs, work.toAbsolutePath(), handlers).run(out);
