@@ -71,7 +71,11 @@ final class CatchUpSubscription<E> implements Subscription {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            fail(new Failure(position + 1, null, 0, e));
+            // close() interrupts the thread; a JDBC driver answers by closing its socket and throwing from the
+            // read in progress. That is the close, not a failure of the store.
+            if (running) {
+                fail(new Failure(position + 1, null, 0, e));
+            }
         } finally {
             running = false;
             signal();

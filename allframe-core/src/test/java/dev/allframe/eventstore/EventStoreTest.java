@@ -147,4 +147,48 @@ class EventStoreTest {
         assertThatThrownBy(() -> ExpectedVersion.exactly(-1)).hasMessageContaining("expected >= 0");
         assertThatThrownBy(() -> store.subscribe(0, e -> { })).hasMessageContaining("fromGlobalPosition");
     }
+
+    @Test
+    void closingASubscriptionWhoseBackendReadFailsBecauseOfTheInterruptIsNotAFailure() throws Exception {
+        // A JDBC driver answers the interrupt close() sends by closing its socket and throwing from the read.
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        EventStoreBackend interruptible = new EventStoreBackend() {
+            @Override
+            public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
+                return backend.append(streamId, events, expected);
+            }
+
+            @Override
+            public List<RecordedEvent> read(String streamId, long fromVersion) {
+                return backend.read(streamId, fromVersion);
+            }
+
+            @Override
+            public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
+                reading.countDown();
+                try {
+                    Thread.sleep(Duration.ofSeconds(30));
+                } catch (InterruptedException e) {
+                    throw new EventStoreException("Database error: I/O error: closed by interrupt", e);
+                }
+                return backend.readAll(fromGlobalPosition, maxCount);
+            }
+
+            @Override
+            public long version(String streamId) {
+                return backend.version(streamId);
+            }
+
+            @Override
+            public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
+                backend.awaitAppend(afterPosition, timeout);
+            }
+        };
+        EventStore<CartEvent> slow = EventStore.create(interruptible, CartEvent.types());
+        Subscription s = slow.subscribe(1, e -> { });
+        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        s.close();
+        assertThat(s.isRunning()).isFalse();
+        assertThat(s.failure()).isEmpty();
+    }
 }
