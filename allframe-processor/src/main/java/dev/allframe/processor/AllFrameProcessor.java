@@ -43,7 +43,7 @@ public final class AllFrameProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        diagnostics = new Diagnostics(processingEnv.getMessager());
+        diagnostics = new Diagnostics(processingEnv);
     }
 
     @Override
@@ -54,6 +54,7 @@ public final class AllFrameProcessor extends AbstractProcessor {
         for (String[] r : Names.ROUTES) {
             s.add(r[1]);
         }
+        s.addAll(InfraReader.ALL);
         return s;
     }
 
@@ -175,9 +176,30 @@ public final class AllFrameProcessor extends AbstractProcessor {
         origins.add(app);
         resource("META-INF/services/dev.allframe.inject.ContainerFactory",
                 container.reflectionName() + "$Factory\n", origins);
-        String graph = new GraphWriter(app.getQualifiedName().toString(), container.canonicalName(), components,
-                resolved, resolver, controllers, handlers.handlers).write();
-        resource(GraphWriter.PATH, graph, origins);
+        GraphWriter graphWriter = new GraphWriter(app.getQualifiedName().toString(), container.canonicalName(),
+                components, resolved, resolver, controllers, handlers.handlers);
+        resource(GraphWriter.PATH, graphWriter.write(), origins);
+
+        InfraReader infra = new InfraReader(processingEnv);
+        infra.read(round);
+        List<InfraReader.UseSite> uses = infra.uses(components);
+        Set<String> entryIds = new TreeSet<>();
+        entryClasses.forEach(t -> entryIds.add(t.getQualifiedName().toString()));
+        handlers.handlers.forEach(h -> entryIds.add(h.component()));
+        InfraWriter infraWriter = new InfraWriter(diagnostics, processingEnv.getElementUtils(), infra, app,
+                components.stream().map(Component::id).collect(Collectors.toSet()), entryIds, controllers, uses,
+                graphWriter::reachable);
+        if (infraWriter.declared()) {
+            List<Element> infraOrigins = new ArrayList<>(infraWriter.origins());
+            infraOrigins.add(app);
+            infraWriter.write().ifPresent(json -> {
+                try {
+                    resource(InfraWriter.PATH, json, infraOrigins);
+                } catch (IOException e) {
+                    diagnostics.error(app, "Io", "Could not write " + InfraWriter.PATH + ": " + e.getMessage());
+                }
+            });
+        }
     }
 
     private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {

@@ -154,11 +154,35 @@ final class GraphWriter {
 
     /** Writes every component the entry point can reach (itself included), and the env variables they read. */
     private void reaches(Json j, String id) {
+        Set<String> seen = reachable(id);
+        Set<String> env = new TreeSet<>();
+        for (Component c : components) {
+            if (seen.contains(c.id())) {
+                for (Dependency d : c.deps()) {
+                    if (d.env() != null) {
+                        env.add(d.env().name());
+                    }
+                }
+            }
+        }
+        j.field("reaches").open('[');
+        seen.forEach(j::value);
+        j.close(']');
+        j.field("env").open('[');
+        env.forEach(j::value);
+        j.close(']');
+    }
+
+    /**
+     * @param id a component's id
+     * @return the ids of every component it can reach (itself included), following dependencies, {@code Provider}s
+     *         and the factory of a {@code @Provides} component; sorted
+     */
+    Set<String> reachable(String id) {
         Set<String> seen = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(id));
         Map<String, Component> byId = new TreeMap<>();
         components.forEach(c -> byId.put(c.id(), c));
-        Set<String> env = new TreeSet<>();
         while (!todo.isEmpty()) {
             String next = todo.pop();
             Component c = byId.get(next);
@@ -173,17 +197,9 @@ final class GraphWriter {
                 if (resolved.get(d) != null) {
                     todo.push(resolved.get(d).id());
                 }
-                if (d.env() != null) {
-                    env.add(d.env().name());
-                }
             }
         }
-        j.field("reaches").open('[');
-        seen.forEach(j::value);
-        j.close(']');
-        j.field("env").open('[');
-        env.forEach(j::value);
-        j.close(']');
+        return seen;
     }
 
     /** A tiny pretty-printing JSON writer: two-space indents, one field per line, like most formatters. */
