@@ -144,7 +144,9 @@ final class InfraWriter {
                 Optional<HttpDoor> door = http.equals("NONE") ? Optional.empty()
                         : Optional.of(new HttpDoor(http.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                                 routes(componentIds.contains(rootId) ? rootId : null)));
-                functions.add(new LambdaFunction(d.string("name"), runtime, handler(root, runtime),
+                String handler = d.values().containsKey("handler") && !d.string("handler").isEmpty()
+                        ? d.string("handler") : handler(root, runtime);
+                functions.add(new LambdaFunction(d.string("name"), runtime, handler,
                         d.integer("memory"), d.integer("timeout"),
                         d.constant("architecture").toLowerCase(java.util.Locale.ROOT), d.bool("snapStart"),
                         environment, door, d.integer("logRetentionDays"), subscriptions, uses));

@@ -29,6 +29,13 @@ public @interface LambdaFunction {
     /** @return the runtime; default {@link Runtime#JAVA21} */
     Runtime runtime() default Runtime.JAVA21;
 
+    /**
+     * @return the handler as {@code Class::method}; default: the annotated type when it is a Lambda handler (has
+     *         {@code handleRequest}), else {@code dev.allframe.lambda.AllFrameHandler::handleRequest} (managed runtime)
+     *         or {@code bootstrap} (OS-only runtime)
+     */
+    String handler() default "";
+
     /** @return whether SnapStart is on (managed Java runtime only); default true */
     boolean snapStart() default true;
 

@@ -3,13 +3,24 @@ package dev.allframe.examples.orders;
 import dev.allframe.examples.orders.api.OrdersModule;
 import dev.allframe.health.HealthChecks;
 import dev.allframe.http.Router;
+import dev.allframe.infra.annotations.EventStore;
+import dev.allframe.infra.annotations.Queue;
+import dev.allframe.inject.AllFrameApplication;
 import dev.allframe.server.HttpServer;
 
 /**
  * Runs the Orders service on a laptop or Cloud Run: HTTP/1.1 and HTTP/2 on {@code PORT} (default 8080), events in
  * the store named by {@code ALLFRAME_STORE} (default {@value OrdersModule#DEFAULT_STORE}, so orders survive a
  * restart); SIGTERM drains in-flight requests, closes the store and exits 0.
+ *
+ * <p>The application's wiring is generated at compile time ({@link OrdersAppContainer}), and so is its
+ * infrastructure model ({@code META-INF/allframe/infra.json}): the event table (with its change stream, which a
+ * projection function can follow) and the queue for asynchronous order commands, with a dead-letter queue after five
+ * failed receives, are declared here; the {@code orders-http} function on {@link OrdersModule}.
  */
+@AllFrameApplication
+@EventStore(name = "events", table = "events", stream = true)
+@Queue(name = "order-commands", visibilityTimeout = 60, dlq = true, dlqMaxReceives = 5)
 public final class OrdersApp {
     private OrdersApp() {
     }
@@ -19,12 +30,13 @@ public final class OrdersApp {
      * @throws InterruptedException if interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        OrdersModule orders = OrdersModule.fromEnvironment();
+        OrdersAppContainer app = OrdersAppContainer.create();
+        OrdersModule orders = app.ordersModule();
         Router router = orders.register(Router.builder()).build();
         HttpServer server = HttpServer.fromEnvironment(System.getenv())
                 .router(router)
                 .health(HealthChecks.builder().readiness("orders", orders.readiness()).build())
-                .onShutdown(orders)
+                .onShutdown(app)
                 .handleSignals(true)
                 .build()
                 .start();

@@ -22,16 +22,22 @@ import dev.allframe.http.Problem;
 import dev.allframe.http.Response;
 import dev.allframe.http.Router;
 import dev.allframe.http.Status;
+import dev.allframe.examples.orders.OrdersAppContainer;
+import dev.allframe.infra.annotations.LambdaFunction;
+import dev.allframe.inject.Environment;
 import dev.allframe.jdbc.JdbcStores;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.snapshot.SnapshotPolicy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,6 +46,11 @@ import java.util.UUID;
  * {@link OrderDecider}; reads come from the order-summary projection, which the write routes wait for so a client
  * reads its own writes. Business-rule violations are 409/422 problems, unknown orders 404.
  *
+ * <p>A singleton of the generated {@link OrdersAppContainer}, which injects the stores ({@link OrdersStores}), the
+ * decider and the projection; {@link #open(String)} and {@link #fromEnvironment()} are shortcuts that create a
+ * container and take the module from it. On AWS it is the root of the {@code orders-http} Lambda function: the
+ * function's IAM policy is derived from what this class reaches.
+ *
  * <pre>{@code
  * try (OrdersModule orders = OrdersModule.fromEnvironment()) {   // ALLFRAME_STORE, default sqlite:.allframe/orders.db
  *     Router router = orders.register(Router.builder()).build();
@@ -47,6 +58,9 @@ import java.util.UUID;
  * }
  * }</pre>
  */
+@Singleton
+@LambdaFunction(name = "orders-http", http = LambdaFunction.Http.FUNCTION_URL, memory = 1024, timeout = 30,
+        handler = "dev.allframe.examples.orders.OrdersLambda::handleRequest")
 public final class OrdersModule implements AutoCloseable {
     /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
     public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
@@ -55,17 +69,30 @@ public final class OrdersModule implements AutoCloseable {
 
     private final JdbcStores stores;
     private final CommandBus<OrderEvent> bus;
-    private final OrderSummaryProjection summaries = new OrderSummaryProjection();
+    private final OrderSummaryProjection summaries;
     private final ProjectionRegistry<OrderEvent> projections;
     /** Whether a background thread follows the events (servers) or reads catch up on the calling thread (Lambda). */
     private final boolean live;
 
-    private OrdersModule(JdbcStores stores, boolean live) {
+    /**
+     * Called by the container.
+     *
+     * @param stores the event, snapshot and checkpoint stores
+     * @param decider decides the order commands
+     * @param summaries the order-summary projection
+     */
+    @Inject
+    public OrdersModule(JdbcStores stores, OrderDecider decider, OrderSummaryProjection summaries) {
+        this(stores, decider, summaries, true);
+    }
+
+    private OrdersModule(JdbcStores stores, OrderDecider decider, OrderSummaryProjection summaries, boolean live) {
         this.stores = stores;
+        this.summaries = summaries;
         this.live = live;
         EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
         this.bus = CommandBus.builder(events)
-                .register(OrderCommand.class, new OrderDecider(), SnapshotPolicy.everyNEvents(50),
+                .register(OrderCommand.class, decider, SnapshotPolicy.everyNEvents(50),
                         OrderDecider.State.class)
                 .snapshotStore(stores.snapshots())
                 .validator(CreateOrder.class, c -> c.customerId() == null || c.customerId().isBlank()
@@ -95,8 +122,7 @@ public final class OrdersModule implements AutoCloseable {
      * @return the running module
      */
     public static OrdersModule fromEnvironment() {
-        String url = System.getenv("ALLFRAME_STORE");
-        return open(url == null || url.isBlank() ? DEFAULT_STORE : url);
+        return OrdersAppContainer.create().ordersModule();
     }
 
     /**
@@ -104,7 +130,7 @@ public final class OrdersModule implements AutoCloseable {
      * @return the running module (projection started)
      */
     public static OrdersModule open(String storeUrl) {
-        return new OrdersModule(JdbcStores.open(storeUrl), true);
+        return OrdersAppContainer.create(Environment.of(Map.of("ALLFRAME_STORE", storeUrl))).ordersModule();
     }
 
     /**
@@ -117,7 +143,9 @@ public final class OrdersModule implements AutoCloseable {
      * @return the module (summaries rebuilt, no thread started)
      */
     public static OrdersModule openSynchronous(String storeUrl) {
-        return new OrdersModule(JdbcStores.open(storeUrl), false);
+        OrdersAppContainer container = OrdersAppContainer.create(Environment.of(Map.of("ALLFRAME_STORE", storeUrl)));
+        return new OrdersModule(container.stores(), container.orderDecider(), container.orderSummaryProjection(),
+                false);
     }
 
     /**
@@ -224,7 +252,7 @@ public final class OrdersModule implements AutoCloseable {
         return stores.url();
     }
 
-    /** Stops the projection and closes the stores. */
+    /** Stops the projection and closes the stores (closing them again, as the container does, is harmless). */
     @Override
     public void close() {
         projections.close();

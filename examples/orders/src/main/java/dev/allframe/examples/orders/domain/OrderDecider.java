@@ -8,6 +8,7 @@ import dev.allframe.examples.orders.domain.OrderCommand.SubmitOrder;
 import dev.allframe.examples.orders.domain.OrderEvent.ItemAdded;
 import dev.allframe.examples.orders.domain.OrderEvent.OrderCreated;
 import dev.allframe.examples.orders.domain.OrderEvent.OrderSubmitted;
+import dev.allframe.handler.annotation.HandleCommand;
 import io.avaje.jsonb.Json;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * The order aggregate's rules: an order is created once, takes items while open, and is submitted once with at
  * least one item; a submitted order cannot change.
  */
+@HandleCommand
 public final class OrderDecider implements Decider<OrderCommand, OrderDecider.State, OrderEvent> {
     /**
      * What the rules need to know about an order.

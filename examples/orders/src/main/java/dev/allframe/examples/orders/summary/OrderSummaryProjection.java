@@ -2,6 +2,7 @@ package dev.allframe.examples.orders.summary;
 
 import dev.allframe.eventstore.StoredEvent;
 import dev.allframe.examples.orders.domain.OrderEvent;
+import dev.allframe.handler.annotation.ProjectionHandler;
 import dev.allframe.projection.Projection;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it from the durable event store. Applying an event at or below the version already reflected is a no-op, so
  * redelivery is harmless.
  */
+@ProjectionHandler(OrderSummaryProjection.NAME)
 public final class OrderSummaryProjection implements Projection<OrderEvent> {
     /** The projection's name in the registry. */
     public static final String NAME = "order-summary";
