@@ -225,6 +225,62 @@ class InfraJsonTest {
     }
 
     @Test
+    void uses_on_a_provides_method_and_a_field_count_and_a_lambda_handler_root_is_the_handler() {
+        Compilation c = Fixtures.compile(APP, """
+                package shop;
+
+                import dev.allframe.infra.annotations.Bucket;
+                import dev.allframe.infra.annotations.EventBus;
+                import dev.allframe.infra.annotations.LambdaFunction;
+                import dev.allframe.infra.annotations.Uses;
+                import dev.allframe.infra.annotations.Uses.Access;
+                import dev.allframe.inject.Factory;
+                import dev.allframe.inject.Provides;
+
+                @Bucket(name = "snapshots")
+                @EventBus(name = "orders")
+                final class Infra { }
+
+                final class BusClient { }
+
+                @Factory
+                final class Clients {
+                    @Provides @Uses(resource = "orders", access = Access.PUBLISH)
+                    BusClient bus() { return new BusClient(); }
+                }
+
+                @jakarta.inject.Singleton
+                class Snapshots {
+                    @Uses(resource = "snapshots", access = {Access.READ, Access.WRITE})
+                    private final String bucket = "snapshots";
+                }
+
+                @jakarta.inject.Singleton
+                @LambdaFunction(name = "handler-root")
+                class Handler {
+                    Handler(BusClient bus, Snapshots snapshots) { }
+                    public String handleRequest(String in) { return in; }
+                }
+
+                @jakarta.inject.Singleton
+                @LambdaFunction(name = "named", handler = "shop.Elsewhere::handle", timeout = 5)
+                class Named {
+                    Named(Snapshots snapshots) { }
+                }
+                """);
+        assertThat(c).succeededWithoutWarnings();
+        InfraModel model = InfraModel.fromJson(Fixtures.resource(c, "META-INF/allframe/infra.json"));
+        LambdaFunction root = model.functions().get(0);
+        assertThat(root.name()).isEqualTo("handler-root");
+        assertThat(root.handler()).isEqualTo("shop.Handler::handleRequest");
+        assertThat(root.uses()).containsExactly(new Use("orders", Set.of(Access.PUBLISH)),
+                new Use("snapshots", Set.of(Access.READ, Access.WRITE)));
+        LambdaFunction named = model.functions().get(1);
+        assertThat(named.handler()).isEqualTo("shop.Elsewhere::handle");
+        assertThat(named.uses()).containsExactly(new Use("snapshots", Set.of(Access.READ, Access.WRITE)));
+    }
+
+    @Test
     void an_application_without_infrastructure_annotations_gets_no_infra_json() {
         Compilation c = Fixtures.compile(APP, """
                 package shop;

@@ -1,5 +1,6 @@
 /**
- * The Orders HTTP API over CQRS: {@link dev.allframe.examples.orders.api.OrdersModule} wires the event store
- * (SQLite by default), the command bus, the order-summary projection and the routes.
+ * The Orders HTTP API over CQRS: {@link dev.allframe.examples.orders.api.OrdersModule} builds the command
+ * bus, the order-summary projection and the routes over the components the generated container injects (the stores
+ * from {@link dev.allframe.examples.orders.api.OrdersStores}, SQLite by default).
  */
 package dev.allframe.examples.orders.api;
