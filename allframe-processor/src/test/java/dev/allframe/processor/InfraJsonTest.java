@@ -281,6 +281,51 @@ class InfraJsonTest {
     }
 
     @Test
+    void a_cloud_run_service_with_a_bus_subscription() {
+        Compilation c = Fixtures.compile(APP, """
+                package shop;
+
+                import dev.allframe.infra.annotations.CloudRunService;
+                import dev.allframe.infra.annotations.EventBus;
+                import dev.allframe.infra.annotations.Subscribes;
+                import dev.allframe.infra.annotations.Uses;
+
+                @jakarta.inject.Singleton
+                @EventBus(name = "stock")
+                @Uses(resource = "stock", access = Uses.Access.PUBLISH)
+                @CloudRunService(name = "shop", maxInstances = 3, environment = "MODE=live")
+                @Subscribes(bus = "stock", detailTypes = {"StockReserved", "StockReleased"})
+                class Shop { }
+                """);
+        assertThat(c).succeededWithoutWarnings();
+        InfraModel model = InfraModel.fromJson(Fixtures.resource(c, "META-INF/allframe/infra.json"));
+        var service = model.services().get(0);
+        assertThat(service.name()).isEqualTo("shop");
+        assertThat(service.maxInstances()).isEqualTo(3);
+        assertThat(service.environment()).containsEntry("MODE", "live");
+        assertThat(service.subscriptions()).containsExactly(
+                new dev.allframe.infra.model.Subscription.OfBus("stock", List.of("StockReserved", "StockReleased")));
+        assertThat(service.uses()).containsExactly(new Use("stock", Set.of(Access.PUBLISH)));
+    }
+
+    @Test
+    void a_queue_whose_visibility_timeout_is_shorter_than_its_consumer_is_reported_on_the_subscription() {
+        assertError("""
+                package shop;
+
+                import dev.allframe.infra.annotations.Queue;
+                import dev.allframe.infra.annotations.Subscribes;
+
+                @jakarta.inject.Singleton
+                @Queue(name = "jobs", visibilityTimeout = 30)
+                @dev.allframe.infra.annotations.LambdaFunction(name = "worker", timeout = 120)
+                @Subscribes(queue = "jobs")
+                class Worker { }
+                """, "function \"worker\".subscribes: queue \"jobs\" has a visibility timeout of 30 s, shorter than"
+                + " this function's timeout of 120 s", 9);
+    }
+
+    @Test
     void an_application_without_infrastructure_annotations_gets_no_infra_json() {
         Compilation c = Fixtures.compile(APP, """
                 package shop;
