@@ -59,6 +59,24 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
     }
 
     /**
+     * Pushes one event to every projection, in registration order, for doors where the event source delivers the
+     * events instead of the registry reading them (DynamoDB Streams on Lambda: the stream's shard iterator is the
+     * position, so checkpoints are neither read nor written here). The source redelivers after a failure, so a
+     * projection may see an event again: {@link Projection#apply} should be idempotent, as it must be anyway.
+     *
+     * @param event the event
+     * @throws ProjectionPushException naming the first projection that failed; projections after it did not get
+     *         the event
+     * @throws IllegalStateException if the registry is running live (events would be applied twice)
+     */
+    public void push(dev.allframe.eventstore.StoredEvent<E> event) {
+        java.util.Objects.requireNonNull(event, "event");
+        for (ProjectionWorker<E> w : workers.values()) {
+            w.push(event);
+        }
+    }
+
+    /**
      * Stops a projection, clears its read model ({@link Projection#reset()}) and checkpoint, and starts it again
      * from the first event if the registry was running.
      *

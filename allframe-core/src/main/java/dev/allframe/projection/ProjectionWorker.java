@@ -107,6 +107,18 @@ public final class ProjectionWorker<E> {
         return status();
     }
 
+    synchronized void push(StoredEvent<E> event) {
+        if (subscription != null && subscription.isRunning()) {
+            throw new IllegalStateException("Projection '" + name + "' is running live; push() is for registries"
+                    + " fed by an event source (DynamoDB Streams), which are never started");
+        }
+        try {
+            projection.apply(event);
+        } catch (Exception e) {
+            throw new ProjectionPushException(name, event, e);
+        }
+    }
+
     synchronized void rebuild() throws Exception {
         stop();
         projection.reset();
