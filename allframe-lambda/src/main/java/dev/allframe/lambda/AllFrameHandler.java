@@ -11,6 +11,8 @@ import dev.allframe.http.Status;
 import dev.allframe.json.JsonCodec;
 import dev.allframe.json.JsonCodecException;
 import dev.allframe.json.JsonCodecs;
+import dev.allframe.lambda.events.EventSourceKind;
+import dev.allframe.lambda.events.EventSources;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The Lambda HTTP door: serves API Gateway REST and HTTP API events, Function URL and ALB events through one
- * {@link Router}, answering in the format the event came in.
+ * {@link Router}, answering in the format the event came in; with {@link EventSources} (the two-argument
+ * constructor) the same entry point also serves EventBridge, SQS, SNS, DynamoDB Streams and S3 events.
  *
  * <p>The managed {@code java21} runtime creates the handler class named in the function's configuration through
  * its public no-argument constructor, so an application declares one small subclass; no scanning, no reflection
@@ -49,6 +52,7 @@ public class AllFrameHandler implements RequestStreamHandler {
     }
 
     private final Router router;
+    private final EventSources events;
     private final JsonCodec codec;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds resources weakly; this keeps the hook alive.
     private final Object snapStartHook;
@@ -60,6 +64,18 @@ public class AllFrameHandler implements RequestStreamHandler {
      * @throws NullPointerException if the supplier or its router is {@code null}
      */
     protected AllFrameHandler(Supplier<Router> application) {
+        this(application, null);
+    }
+
+    /**
+     * Builds the application and its event sources at once, during the Lambda init phase: the function then also
+     * serves EventBridge, SQS, SNS, DynamoDB Streams and S3 events (see {@link EventSources}).
+     *
+     * @param application supplies the router; called once
+     * @param events supplies the event sources; called once; {@code null} for an HTTP-only function
+     * @throws NullPointerException if the router supplier or a supplied value is {@code null}
+     */
+    protected AllFrameHandler(Supplier<Router> application, Supplier<EventSources> events) {
         Objects.requireNonNull(application, "application");
         Router built = application.get();
         if (built == null) {
@@ -67,6 +83,16 @@ public class AllFrameHandler implements RequestStreamHandler {
                     + " returned null instead of a Router");
         }
         this.router = built;
+        if (events != null) {
+            EventSources sources = events.get();
+            if (sources == null) {
+                throw new NullPointerException("the event sources supplier of " + getClass().getName()
+                        + " returned null instead of EventSources");
+            }
+            this.events = sources;
+        } else {
+            this.events = null;
+        }
         this.codec = JsonCodecs.defaultCodec();
         // The check is here, not in SnapStartHook, so an ordinary cold start does not even load org.crac.
         this.snapStartHook = snapStartRequested() ? SnapStartHook.register(this) : null;
@@ -80,6 +106,18 @@ public class AllFrameHandler implements RequestStreamHandler {
      */
     public static AllFrameHandler of(Supplier<Router> application) {
         return new AllFrameHandler(application);
+    }
+
+    /**
+     * A handler over a router and event sources, for the custom runtime's {@code main}, {@code allframe invoke} and
+     * tests.
+     *
+     * @param application supplies the router; called once, now
+     * @param events supplies the event sources; called once, now
+     * @return the handler
+     */
+    public static AllFrameHandler of(Supplier<Router> application, Supplier<EventSources> events) {
+        return new AllFrameHandler(application, Objects.requireNonNull(events, "events"));
     }
 
     /**
@@ -99,7 +137,9 @@ public class AllFrameHandler implements RequestStreamHandler {
      * @param context the invocation's context
      * @throws IOException if the streams fail
      * @throws MalformedEventException if the event is not JSON or misses a required field
-     * @throws UnsupportedEventException if the event is not an HTTP event this door knows
+     * @throws UnsupportedEventException if the event is not an HTTP event this door knows, nor an event of a
+     *         configured {@link EventSources} kind
+     * @throws dev.allframe.lambda.events.EventDispatchException if an EventBridge, SNS or S3 event failed
      */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -124,7 +164,15 @@ public class AllFrameHandler implements RequestStreamHandler {
      * @throws InvalidEventException if the event cannot be served
      */
     public final byte[] handle(byte[] event, LambdaContext invocation) {
-        HttpEvents.Parsed parsed = HttpEvents.parse(decode(event), invocation);
+        Object decoded = decode(event);
+        if (events != null) {
+            // Only functions with event sources load the event doors; an HTTP-only cold start does not.
+            EventSourceKind kind = EventSourceKind.of(decoded);
+            if (kind != null) {
+                return events.handle(kind, decoded);
+            }
+        }
+        HttpEvents.Parsed parsed = HttpEvents.parse(decoded, invocation);
         Response response = parsed.immediate() != null ? parsed.immediate() : route(parsed.request());
         return HttpEvents.write(parsed.kind(), parsed.multiValue(), response);
     }
