@@ -123,8 +123,8 @@ final class QueueDoor {
     /** One line per failed message; a stack trace only for unexpected failures, never for poison or races. */
     static void report(String what, RuntimeException e) {
         if (e instanceof PoisonMessageException || e instanceof Json.MalformedRecordException) {
-            LOG.log(System.Logger.Level.WARNING, what + " can never succeed, reported as failed (the redrive"
-                    + " policy moves it to the dead-letter queue): " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, what + " can never succeed; reported as failed, so retries end"
+                    + " in the dead-letter queue or failure destination: " + e.getMessage());
         } else if (e instanceof CommandDispatcher.DeliveryInProgressException
                 || e instanceof dev.allframe.cqrs.CommandException) {
             LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
