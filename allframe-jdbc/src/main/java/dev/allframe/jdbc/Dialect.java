@@ -33,6 +33,8 @@ enum Dialect {
                 "CREATE TABLE IF NOT EXISTS af_sagas (saga_name TEXT NOT NULL, saga_id TEXT NOT NULL,"
                         + " status TEXT NOT NULL, step INTEGER NOT NULL, phase TEXT NOT NULL, data TEXT NOT NULL,"
                         + " deadline_ms BIGINT, error TEXT, PRIMARY KEY (saga_name, saga_id))",
-                "CREATE INDEX IF NOT EXISTS af_sagas_status ON af_sagas (saga_name, status)");
+                "CREATE INDEX IF NOT EXISTS af_sagas_status ON af_sagas (saga_name, status)",
+                "CREATE TABLE IF NOT EXISTS af_idempotency (idem_key TEXT PRIMARY KEY, token TEXT NOT NULL,"
+                        + " completed INTEGER NOT NULL, expires_ms BIGINT NOT NULL)");
     }
 }

@@ -2,6 +2,7 @@ package dev.allframe.jdbc;
 
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
+import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
@@ -38,15 +39,17 @@ public final class JdbcStores implements AutoCloseable {
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
     private final SagaStore sagas;
+    private final IdempotencyStore idempotency;
     private final ConnectionPool pool;
 
     private JdbcStores(String url, EventStoreBackend events, SnapshotStore snapshots, CheckpointStore checkpoints,
-                       SagaStore sagas, ConnectionPool pool) {
+                       SagaStore sagas, IdempotencyStore idempotency, ConnectionPool pool) {
         this.url = url;
         this.events = events;
         this.snapshots = snapshots;
         this.checkpoints = checkpoints;
         this.sagas = sagas;
+        this.idempotency = idempotency;
         this.pool = pool;
     }
 
@@ -71,7 +74,7 @@ public final class JdbcStores implements AutoCloseable {
         Objects.requireNonNull(url, "url");
         if (url.equals("memory:") || url.equals("memory")) {
             return new JdbcStores(url, InMemoryEventStoreBackend.create(), SnapshotStore.inMemory(),
-                    CheckpointStore.inMemory(), SagaStore.inMemory(), null);
+                    CheckpointStore.inMemory(), SagaStore.inMemory(), IdempotencyStore.inMemory(), null);
         }
         if (url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:")) {
             String path = url.substring(url.indexOf("sqlite:") + "sqlite:".length());
@@ -135,7 +138,8 @@ public final class JdbcStores implements AutoCloseable {
             throw e;
         }
         return new JdbcStores(description, new JdbcEventStoreBackend(pool, dialect, Clock.systemUTC()),
-                new JdbcSnapshotStore(pool), new JdbcCheckpointStore(pool), new JdbcSagaStore(pool), pool);
+                new JdbcSnapshotStore(pool), new JdbcCheckpointStore(pool), new JdbcSagaStore(pool),
+                new JdbcIdempotencyStore(pool, Clock.systemUTC()), pool);
     }
 
     private static void createSchema(Connection c, Dialect dialect) throws SQLException {
@@ -169,6 +173,23 @@ public final class JdbcStores implements AutoCloseable {
     /** @return the saga store */
     public SagaStore sagas() {
         return sagas;
+    }
+
+    /**
+     * @return the idempotency store (table {@code af_idempotency}) for event doors that dispatch once per message id
+     */
+    public IdempotencyStore idempotency() {
+        return idempotency;
+    }
+
+    /**
+     * An idempotency store on another clock, over the same database; for tests of lease and retention expiry.
+     *
+     * @param clock the clock
+     * @return the store
+     */
+    IdempotencyStore idempotency(Clock clock) {
+        return pool == null ? IdempotencyStore.inMemory(clock) : new JdbcIdempotencyStore(pool, clock);
     }
 
     @Override
