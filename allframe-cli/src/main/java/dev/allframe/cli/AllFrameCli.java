@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "allframe", mixinStandardHelpOptions = true, version = "allframe 0.1.0-SNAPSHOT",
         description = "Build, run and deploy AllFrame applications.",
-        subcommands = {InfraCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfraCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
 public final class AllFrameCli implements Runnable {
     /** Exit code of a successful run. */
     public static final int OK = 0;
