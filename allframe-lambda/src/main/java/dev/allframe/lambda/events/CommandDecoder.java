@@ -74,6 +74,36 @@ final class CommandDecoder {
         }
     }
 
+    /**
+     * An SQS message body that is an SNS notification envelope (an SNS topic delivering to an SQS queue without raw
+     * message delivery): its {@code Message} is the real body and its {@code MessageAttributes} the attributes.
+     *
+     * @param body the SQS body
+     * @return {@code {message, selector attribute or null}}, or {@code null} if the body is no SNS envelope
+     */
+    String[] snsEnvelope(String body) {
+        if (body == null || !body.startsWith("{") || !body.contains("\"TopicArn\"")) {
+            return null;
+        }
+        Object decoded;
+        try {
+            decoded = codec.read(body.getBytes(StandardCharsets.UTF_8), Object.class);
+        } catch (JsonCodecException e) {
+            return null;
+        }
+        if (!(decoded instanceof Map<?, ?> m) || !"Notification".equals(m.get("Type"))
+                || !(m.get("TopicArn") instanceof String) || !(m.get("Message") instanceof String message)) {
+            return null;
+        }
+        String selector = null;
+        if (m.get("MessageAttributes") instanceof Map<?, ?> attributes
+                && attributes.get(routes.selectorAttribute()) instanceof Map<?, ?> attr
+                && attr.get("Value") instanceof String value) {
+            selector = value;
+        }
+        return new String[] {message, selector};
+    }
+
     private String bodyField(byte[] body) {
         if (body.length == 0 || body[0] != '{' && !new String(body, StandardCharsets.UTF_8).strip().startsWith("{")) {
             return null;

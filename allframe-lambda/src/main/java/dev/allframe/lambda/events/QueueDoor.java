@@ -11,12 +11,16 @@ import java.util.Set;
 
 /**
  * SQS batches: each message on its own, failures answered as {@code batchItemFailures} so only they are retried.
+ * A body that is an SNS notification envelope (a topic fanning out to the queue without raw delivery) is unwrapped:
+ * its {@code Message} is the command, its {@code MessageAttributes} may name it.
  * FIFO queues ({@code .fifo} names or messages with a {@code MessageGroupId}) keep order per message group: after a
  * group's first failure its later messages are not dispatched and are reported as failed too, so the queue
  * redelivers the group from the failed message on.
  */
 final class QueueDoor {
     private static final System.Logger LOG = System.getLogger(QueueDoor.class.getName());
+    /** Failures of every command door are logged under the public type users configure. */
+    private static final System.Logger FAILURES = System.getLogger(EventSources.class.getName());
 
     private final EventRoutes routes;
     private final CommandDecoder decoder;
@@ -54,8 +58,13 @@ final class QueueDoor {
             }
             try {
                 String selector = sqsAttribute(r, path);
-                Command command = decoder.message("SQS queue", queue, routes.queue(queue), selector,
-                        Json.optionalString(r, "body"));
+                String body = Json.optionalString(r, "body");
+                String[] envelope = decoder.snsEnvelope(body);
+                if (envelope != null) {
+                    body = envelope[0];
+                    selector = selector != null ? selector : envelope[1];
+                }
+                Command command = decoder.message("SQS queue", queue, routes.queue(queue), selector, body);
                 dispatcher.dispatch("sqs:" + id, command,
                         Metadata.of("message-id", id).with("event-source", "aws:sqs"));
             } catch (RuntimeException e) {
@@ -123,13 +132,13 @@ final class QueueDoor {
     /** One line per failed message; a stack trace only for unexpected failures, never for poison or races. */
     static void report(String what, RuntimeException e) {
         if (e instanceof PoisonMessageException || e instanceof Json.MalformedRecordException) {
-            LOG.log(System.Logger.Level.WARNING, what + " can never succeed; reported as failed, so retries end"
+            FAILURES.log(System.Logger.Level.WARNING, what + " can never succeed; reported as failed, so retries end"
                     + " in the dead-letter queue or failure destination: " + e.getMessage());
         } else if (e instanceof CommandDispatcher.DeliveryInProgressException
                 || e instanceof dev.allframe.cqrs.CommandException) {
-            LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
+            FAILURES.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
         } else {
-            LOG.log(System.Logger.Level.WARNING, what + " failed: " + e, e);
+            FAILURES.log(System.Logger.Level.WARNING, what + " failed: " + e, e);
         }
     }
 }

@@ -121,6 +121,17 @@ class EventSourcesTest {
     }
 
     @Test
+    void anSnsEnvelopeInAnSqsMessageIsUnwrapped() {
+        String envelope = "{\"Type\":\"Notification\",\"MessageId\":\"4a1e6a8c-1b2c\",\"TopicArn\":"
+                + "\"arn:aws:sns:us-east-1:123456789012:order-events\",\"Message\":\"{\\\"orderId\\\":\\\"o-5\\\","
+                + "\\\"reason\\\":\\\"fraud\\\"}\",\"Timestamp\":\"2026-11-27T06:00:00.000Z\","
+                + "\"MessageAttributes\":{\"command-type\":{\"Type\":\"String\",\"Value\":\"cancel\"}}}";
+        assertThat(invoke(sqs("env-1", envelope, null))).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(orders.all()).singleElement().satisfies(e ->
+                assertThat(e.event()).isEqualTo(new Orders.OrderCancelled("o-5", "fraud")));
+    }
+
+    @Test
     void anSnsNotificationBecomesTheCommandItsAttributeNamesOnce() {
         assertThat(invoke(fixture("sns-notification.json"))).isEqualTo("{\"processed\":1,\"duplicates\":0}");
         assertThat(invoke(fixture("sns-notification.json"))).isEqualTo("{\"processed\":1,\"duplicates\":1}");
@@ -177,6 +188,41 @@ class EventSourcesTest {
         assertThat(invoke(fixture("dynamodb-stream-unknown-type.json"))).isEqualTo("{\"batchItemFailures\":["
                 + "{\"itemIdentifier\":\"200000000000000000007\"},{\"itemIdentifier\":\"200000000000000000008\"},"
                 + "{\"itemIdentifier\":\"200000000000000000009\"}]}");
+        assertThat(projected).extracting(StoredEvent::streamId).containsExactly("order-o-1");
+    }
+
+    @Test
+    void aProjectionThatThrowsFailsItsRecordAndEveryLaterOneWhileEarlierOnesStayApplied() {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ProjectionRegistry<Orders.OrderEvent> picky = ProjectionRegistry.builder(orders.store,
+                CheckpointStore.inMemory()).register("picky", e -> {
+                    if (e.event() instanceof Orders.OrderCancelled) {
+                        throw new IllegalStateException("cannot cancel yet");
+                    }
+                    applied.add(e.streamId() + "@" + e.version());
+                }).build();
+        AllFrameHandler streams = AllFrameHandler.of(() -> Router.builder().build(),
+                () -> EventSources.builder().projections(orders.store, picky).build());
+        String answer = new String(streams.handle(fixture("dynamodb-stream-event-table.json")
+                .getBytes(StandardCharsets.UTF_8), null), StandardCharsets.UTF_8);
+        assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"100000000000000000004\"},"
+                + "{\"itemIdentifier\":\"100000000000000000005\"},{\"itemIdentifier\":\"100000000000000000006\"}]}");
+        assertThat(applied).containsExactly("order-o-1@1");
+    }
+
+    @Test
+    void anInsertWithoutANewImageFailsNamingTheStreamViewType() {
+        String keysOnly = fixture("dynamodb-stream-event-table.json").replace("\"NewImage\"", "\"Ignored\"");
+        assertThat(invoke(keysOnly)).contains("100000000000000000001");
+        assertThat(projected).isEmpty();
+    }
+
+    @Test
+    void aStreamItemWithABrokenAttributeFailsThatRecordOnwards() {
+        String broken = fixture("dynamodb-stream-event-table.json").replace("\"S\": \"00000000000000000002\"",
+                "\"S\": \"two\"");
+        assertThat(invoke(broken)).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"100000000000000000004\"},"
+                + "{\"itemIdentifier\":\"100000000000000000005\"},{\"itemIdentifier\":\"100000000000000000006\"}]}");
         assertThat(projected).extracting(StoredEvent::streamId).containsExactly("order-o-1");
     }
 
@@ -257,7 +303,7 @@ class EventSourcesTest {
         String attributes = command == null ? "{}" : "{\"command-type\":{\"stringValue\":\"" + command
                 + "\",\"dataType\":\"String\"}}";
         return "{\"Records\":[{\"messageId\":\"" + id + "\",\"receiptHandle\":\"h\",\"body\":"
-                + "\"" + body.replace("\"", "\\\"") + "\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"
+                + "\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"
                 + "\"messageAttributes\":" + attributes + ",\"md5OfBody\":\"x\",\"eventSource\":\"aws:sqs\","
                 + "\"eventSourceARN\":\"arn:aws:sqs:us-east-1:123456789012:orders-queue\",\"awsRegion\":\"us-east-1\"}]}";
     }
