@@ -47,7 +47,7 @@ final class CommandDispatcher {
             bus.dispatch(command, metadata);
             return Outcome.DISPATCHED;
         }
-        Claim claim = store.claim(key, lease);
+        Claim claim = store.claim(key, lease());
         switch (claim.status()) {
             case COMPLETED -> {
                 return Outcome.DUPLICATE;
@@ -77,6 +77,22 @@ final class CommandDispatcher {
         }
         return Outcome.DISPATCHED;
     }
+
+    /**
+     * The claim cannot outlive the invocation holding it: inside Lambda it is cut to the invocation's remaining time
+     * (plus a little for clock skew), so a redelivery after a timed-out invocation is not refused for the rest of a
+     * long configured lease, which would spend the message's receive count for nothing.
+     */
+    Duration lease() {
+        java.util.Optional<dev.allframe.lambda.LambdaContext> invocation = dev.allframe.lambda.LambdaContext.current();
+        if (invocation.isEmpty()) {
+            return lease;
+        }
+        Duration left = invocation.get().remainingTime().plus(CLOCK_SKEW);
+        return left.compareTo(lease) < 0 && !left.isNegative() && !left.isZero() ? left : lease;
+    }
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
 
     /** Another delivery of the same message is being processed right now. */
     static final class DeliveryInProgressException extends RuntimeException {

@@ -162,7 +162,8 @@ public final class EventSources {
 
         /**
          * @param lease how long a claim holds before another delivery may take over; default 15 minutes (the
-         *        longest Lambda timeout); keep it at least the function's timeout
+         *        longest Lambda timeout); inside an invocation it is cut to the invocation's remaining time (plus
+         *        2 s), since a claim cannot outlive the invocation that holds it
          * @param retention how long a dispatched message id is remembered; default 24 hours (EventBridge's longest
          *        retry window); for SQS, at least the queue's retention period if redeliveries that late matter
          * @return this builder

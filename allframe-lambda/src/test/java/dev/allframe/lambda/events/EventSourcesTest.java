@@ -109,6 +109,101 @@ class EventSourcesTest {
     }
 
     @Test
+    void aClaimLastsNoLongerThanTheInvocationHoldingIt() throws Exception {
+        java.util.List<java.time.Duration> leases = new CopyOnWriteArrayList<>();
+        IdempotencyStore inner = IdempotencyStore.inMemory();
+        IdempotencyStore recording = new IdempotencyStore() {
+            @Override
+            public dev.allframe.idempotency.Claim claim(String key, java.time.Duration lease) {
+                leases.add(lease);
+                return inner.claim(key, lease);
+            }
+
+            @Override
+            public boolean complete(dev.allframe.idempotency.Claim claim, java.time.Duration retention) {
+                return inner.complete(claim, retention);
+            }
+
+            @Override
+            public void release(dev.allframe.idempotency.Claim claim) {
+                inner.release(claim);
+            }
+        };
+        AllFrameHandler function = AllFrameHandler.of(() -> Router.builder().build(), () -> EventSources.builder()
+                .routes(Orders.routes()).commandBus(orders.bus).idempotency(recording).build());
+        function.handle(sqs("outside", "{\"orderId\":\"l1\",\"customer\":\"x\"}").getBytes(StandardCharsets.UTF_8),
+                null);
+        var out = new java.io.ByteArrayOutputStream();
+        function.handleRequest(new java.io.ByteArrayInputStream(sqs("inside", "{\"orderId\":\"l2\",\"customer\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8)), out, new Deadline(java.time.Duration.ofSeconds(30)));
+        assertThat(leases.get(0)).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(leases.get(1)).isBetween(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(33));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    }
+
+    /** A runtime context whose invocation ends after a given time. */
+    record Deadline(long deadlineMs) implements com.amazonaws.services.lambda.runtime.Context {
+        Deadline(java.time.Duration left) {
+            this(System.currentTimeMillis() + left.toMillis());
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "req-1";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/orders";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "s";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "orders";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:123456789012:function:orders";
+        }
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) (deadlineMs - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
+            return null;
+        }
+    }
+
+    @Test
     void aMessageWithoutASelectorOnAQueueWithSeveralCommandsIsPoison() {
         assertThat(invoke(sqs("x-1", "{\"orderId\":\"x\"}", null))).contains("x-1");
         assertThat(appended()).isEmpty();
