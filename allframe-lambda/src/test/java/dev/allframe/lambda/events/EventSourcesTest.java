@@ -70,6 +70,26 @@ class EventSourcesTest {
     }
 
     @Test
+    void eachPoisonMessageIsLoggedOnceWithItsReasonAndNoStackTrace() {
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            invoke(fixture("sqs-mixed-batch.json"));
+        } finally {
+            System.setErr(err);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(l -> l.contains("c80e8021-a70a-42c7-a470-796e1186f753")).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("WARNING").contains("can never succeed")
+                        .contains("the body is not a PlaceOrder"));
+        assertThat(lines).filteredOn(l -> l.contains("d9a8b7c6-0000-4e3a-9d2c-77aa6b1f0e11")).singleElement()
+                .satisfies(l -> assertThat(l).contains("unknown command 'RefundOrder' (from the message attribute"
+                        + " 'command-type') for SQS queue 'orders-queue'; known: "));
+        assertThat(lines).noneMatch(l -> l.startsWith("\tat "));
+    }
+
+    @Test
     void aRedeliveredBatchAppendsNothingTwice() {
         invoke(fixture("sqs-mixed-batch.json"));
         String again = invoke(fixture("sqs-mixed-batch.json"));
