@@ -48,6 +48,18 @@ class InvokeCommandTest {
     }
 
     @Test
+    void aDashReadsTheEventFromStandardInput() throws IOException {
+        InputStream stdin = System.in;
+        try (InputStream event = Files.newInputStream(fixture("sqs.json"))) {
+            System.setIn(event);
+            assertThat(run("invoke", "--event", "-", "--handler", OrdersFunction.class.getName())).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(out.toString()).contains("2e1424d4-f796-459a-8184-9c92662be6da");
+    }
+
+    @Test
     void anHttpEventIsAnsweredByTheRouter() throws IOException {
         Path http = dir.resolve("http.json");
         Files.writeString(http, "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/ping\","

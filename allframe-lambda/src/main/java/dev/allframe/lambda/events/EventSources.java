@@ -170,6 +170,8 @@ public final class EventSources {
          * @throws IllegalArgumentException if either is not positive
          */
         public Builder idempotencyTimes(Duration lease, Duration retention) {
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(retention, "retention");
             if (lease.isNegative() || lease.isZero() || retention.isNegative() || retention.isZero()) {
                 throw new IllegalArgumentException("lease and retention (expected > 0): " + lease + ", " + retention);
             }
