@@ -29,8 +29,9 @@ final class CommandDecoder {
     Command message(String what, String name, Map<String, Class<? extends Command>> commands, String attribute,
                     String body) {
         if (commands.isEmpty()) {
-            throw new PoisonMessageException("no route for " + what + " '" + name + "' (routed: "
-                    + (what.startsWith("SQS") ? "see EventRoutes.sqs" : "see EventRoutes.sns") + ")", null);
+            throw new PoisonMessageException("no route for " + what + " '" + name + "'; add one with"
+                    + " EventRoutes.builder()." + (what.startsWith("SQS") ? "sqs" : "sns") + "(\"" + name
+                    + "\", ...)", null);
         }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String selector = attribute;

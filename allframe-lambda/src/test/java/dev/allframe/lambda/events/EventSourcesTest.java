@@ -232,7 +232,16 @@ class EventSourcesTest {
     @Test
     void aMessageOfAnUnroutedQueueIsPoison() {
         String event = sqs("u-1", "{}").replace(":orders-queue", ":other-queue");
-        assertThat(invoke(event)).contains("u-1");
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(invoke(event)).contains("u-1");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("no route for SQS queue 'other-queue'; add one"
+                + " with EventRoutes.builder().sqs(\"other-queue\", ...)");
     }
 
     @Test
