@@ -11,6 +11,7 @@ import dev.allframe.http.Response;
 import dev.allframe.http.Router;
 import dev.allframe.http.Status;
 import dev.allframe.json.JsonCodecs;
+import dev.allframe.server.logging.TraceContext;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -71,7 +72,7 @@ final class Dispatcher {
     }
 
     Response handle(Request request) {
-        try {
+        try (var trace = TraceContext.open(TraceContext.fromHeaders(request.headers()).orElse(null))) {
             Response health = healthEndpoint(request);
             return health != null ? health : router.handle(request);
         } catch (Throwable t) {

@@ -149,11 +149,15 @@ public interface HttpServer extends AutoCloseable {
         }
 
         /**
-         * Reads settings from environment variables: {@code PORT}.
+         * Reads settings from environment variables: {@code PORT}; {@code ALLFRAME_SHUTDOWN_GRACE} ({@code 9s},
+         * {@code 2500ms}), which on Cloud Run ({@code K_SERVICE} set) defaults to 9 s to end within Cloud Run's
+         * 10 s; and switches logging to Cloud Logging JSON on standard output when {@code K_SERVICE} is set or
+         * {@code ALLFRAME_LOG_FORMAT=json} (see {@link dev.allframe.server.logging.CloudLogging}).
          *
          * @param environment the environment
          * @return this builder
-         * @throws IllegalArgumentException if {@code PORT} is set but not a port number
+         * @throws IllegalArgumentException if {@code PORT} is set but not a port number, or another variable has a
+         *     bad value
          */
         public Builder environment(Map<String, String> environment) {
             String value = environment.get("PORT");
@@ -166,6 +170,7 @@ public interface HttpServer extends AutoCloseable {
                 }
                 port(parsed);
             }
+            CloudRunEnvironment.apply(this, environment);
             return this;
         }
 

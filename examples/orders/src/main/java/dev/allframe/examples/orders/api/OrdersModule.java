@@ -65,6 +65,7 @@ public final class OrdersModule implements AutoCloseable {
     /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
     public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
 
+    private static final System.Logger LOG = System.getLogger(OrdersModule.class.getName());
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
     private final JdbcStores stores;
@@ -163,6 +164,7 @@ public final class OrdersModule implements AutoCloseable {
                     String id = body.orderId() == null || body.orderId().isBlank()
                             ? UUID.randomUUID().toString() : body.orderId();
                     OrderSummary created = dispatch(new CreateOrder(id, body.customerId()));
+                    LOG.log(System.Logger.Level.INFO, "order {0} created for customer {1}", id, body.customerId());
                     return Response.json(Status.CREATED, created).withHeader("location", "/orders/" + id);
                 }))
                 .post("/orders/{id}/items", Json.body(AddItemBody.class, (req, body) -> {

@@ -1,0 +1,51 @@
+package dev.allframe.server;
+
+import dev.allframe.server.logging.CloudLogging;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of Cloud Run's container contract beyond {@code PORT}: Cloud Run sends SIGTERM and kills the container
+ * 10 s later, so on Cloud Run ({@code K_SERVICE} set) the drain must end before that; {@code ALLFRAME_SHUTDOWN_GRACE}
+ * overrides it anywhere. Also switches logs to Cloud Logging JSON (see {@link CloudLogging}).
+ */
+final class CloudRunEnvironment {
+    /** Environment variable with the shutdown grace: {@code 9s}, {@code 2500ms} or plain seconds. */
+    static final String GRACE_VARIABLE = "ALLFRAME_SHUTDOWN_GRACE";
+    /** The grace on Cloud Run: a second under its 10 s, so closing the stores and flushing logs still fit. */
+    static final Duration CLOUD_RUN_GRACE = Duration.ofSeconds(9);
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)?");
+
+    private CloudRunEnvironment() {
+    }
+
+    static void apply(HttpServer.Builder builder, Map<String, String> environment) {
+        CloudLogging.installFromEnvironment(environment);
+        String grace = environment.get(GRACE_VARIABLE);
+        if (grace != null && !grace.isBlank()) {
+            builder.shutdownGrace(parseGrace(grace));
+        } else if (onCloudRun(environment)) {
+            builder.shutdownGrace(CLOUD_RUN_GRACE);
+        }
+    }
+
+    static boolean onCloudRun(Map<String, String> environment) {
+        String service = environment.get("K_SERVICE");
+        return service != null && !service.isBlank();
+    }
+
+    static Duration parseGrace(String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(GRACE_VARIABLE
+                    + " (expected a duration such as 9s, 2500ms or 9): '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return "ms".equals(m.group(2)) ? Duration.ofMillis(n) : Duration.ofSeconds(n);
+    }
+}
