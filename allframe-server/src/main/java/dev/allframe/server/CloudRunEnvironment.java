@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The part of Cloud Run's container contract beyond {@code PORT}: Cloud Run sends SIGTERM and kills the container
  * 10 s later, so on Cloud Run ({@code K_SERVICE} set) the drain must end before that; {@code ALLFRAME_SHUTDOWN_GRACE}
- * overrides it anywhere. Also switches logs to Cloud Logging JSON (see {@link CloudLogging}).
+ * overrides it anywhere. Also switches logs to Cloud Logging JSON (see {@link CloudLogging}), and turns on the
+ * development endpoints under {@code allframe dev} ({@code ALLFRAME_DEV=1}).
  */
 final class CloudRunEnvironment {
     /** Environment variable with the shutdown grace: {@code 9s}, {@code 2500ms} or plain seconds. */
@@ -26,6 +27,9 @@ final class CloudRunEnvironment {
 
     static void apply(HttpServer.Builder builder, Map<String, String> environment) {
         CloudLogging.installFromEnvironment(environment);
+        if ("1".equals(environment.get("ALLFRAME_DEV")) || "true".equals(environment.get("ALLFRAME_DEV"))) {
+            builder.devEndpoints(true);
+        }
         String grace = environment.get(GRACE_VARIABLE);
         if (grace != null && !grace.isBlank()) {
             builder.shutdownGrace(parseGrace(grace));

@@ -112,6 +112,7 @@ public interface HttpServer extends AutoCloseable {
         HealthChecks health = HealthChecks.none();
         final List<AutoCloseable> resources = new ArrayList<>();
         boolean handleSignals;
+        boolean devEndpoints;
         int ioThreads = Runtime.getRuntime().availableProcessors();
 
         Builder() {
@@ -152,7 +153,8 @@ public interface HttpServer extends AutoCloseable {
          * Reads settings from environment variables: {@code PORT}; {@code ALLFRAME_SHUTDOWN_GRACE} ({@code 9s},
          * {@code 2500ms}), which on Cloud Run ({@code K_SERVICE} set) defaults to 9 s to end within Cloud Run's
          * 10 s; and switches logging to Cloud Logging JSON on standard output when {@code K_SERVICE} is set or
-         * {@code ALLFRAME_LOG_FORMAT=json} (see {@link dev.allframe.server.logging.CloudLogging}).
+         * {@code ALLFRAME_LOG_FORMAT=json} (see {@link dev.allframe.server.logging.CloudLogging}); {@code ALLFRAME_DEV=1}
+         * turns on {@link #devEndpoints(boolean)}.
          *
          * @param environment the environment
          * @return this builder
@@ -292,6 +294,18 @@ public interface HttpServer extends AutoCloseable {
         }
 
         /**
+         * Adds {@code GET /_allframe/routes}, the application's routes as JSON, for {@code allframe dev}. Default
+         * off; {@link #environment(Map)} turns it on when {@code ALLFRAME_DEV=1}.
+         *
+         * @param on whether to answer the development endpoints
+         * @return this builder
+         */
+        public Builder devEndpoints(boolean on) {
+            this.devEndpoints = on;
+            return this;
+        }
+
+        /**
          * @param threads the number of I/O event-loop threads; default the number of processors
          * @return this builder
          */
@@ -311,7 +325,7 @@ public interface HttpServer extends AutoCloseable {
             if (router == null) {
                 throw new IllegalStateException("router is required: HttpServer.builder().router(router)");
             }
-            return new NettyHttpServer(new ServerConfig(router, host, port, certPem, keyPem, maxHeaderBytes,
+            return new NettyHttpServer(new ServerConfig(devEndpoints ? new DevRoutes(router) : router, host, port, certPem, keyPem, maxHeaderBytes,
                     maxRequestLineBytes, maxBodyBytes, idleTimeout, requestTimeout, shutdownGrace, health,
                     List.copyOf(resources), handleSignals, ioThreads));
         }
