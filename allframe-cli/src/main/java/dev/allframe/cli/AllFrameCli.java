@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "allframe", mixinStandardHelpOptions = true, version = "allframe 0.1.0-SNAPSHOT",
         description = "Build, run and deploy AllFrame applications.",
-        subcommands = {InfraCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfraCommand.class,
+                InvokeCommand.class,
+                DevCommand.class,
+                NewCommand.class,
+                DockerfileCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AllFrameCli implements Runnable {
     /** Exit code of a successful run. */
     public static final int OK = 0;
@@ -20,6 +25,10 @@ public final class AllFrameCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    boolean verbose;
 
     /** Creates the command (picocli instantiates it). */
     public AllFrameCli() {
@@ -36,7 +45,23 @@ public final class AllFrameCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AllFrameCli());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
+            // One clear line for the user; the stack trace only when asked for.
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+            commandLine.getErr().println("error: " + message);
+            if (parseResult.expandedArgs().contains("--verbose")) {
+                e.printStackTrace(commandLine.getErr());
+            } else if (!(e instanceof CliException) && !(e instanceof java.io.IOException)
+                    && !(e instanceof IllegalArgumentException)) {
+                commandLine.getErr().println("(run with --verbose for the stack trace)");
+            }
+            commandLine.getErr().flush();
+            return BAD_INPUT;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("error: " + e.getMessage() + " (see '" + c.getCommandSpec().qualifiedName()
+                    + " --help')");
+            c.getErr().flush();
             return BAD_INPUT;
         });
         return cl;
