@@ -21,6 +21,10 @@ final class DockerfileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--context", paramLabel = "DIR", defaultValue = ".",
+            description = "The Docker build context: the repository root (default: the current directory).")
+    Path context;
+
     @Option(names = "--module", paramLabel = "PATH", defaultValue = ".",
             description = "The application's Maven module, relative to the build context (default: ${DEFAULT-VALUE}).")
     String module;
@@ -28,8 +32,8 @@ final class DockerfileCommand implements Callable<Integer> {
     @Option(names = "--jar", paramLabel = "NAME", description = "The jar's name without .jar (default: from the pom).")
     String jar;
 
-    @Option(names = "--output", paramLabel = "FILE", defaultValue = "Dockerfile",
-            description = "Where to write it (default: ${DEFAULT-VALUE}); - for standard output.")
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Where to write it (default: DIR/Dockerfile); - for standard output.")
     String output;
 
     @Option(names = "--force", description = "Overwrite an existing file.")
@@ -45,16 +49,16 @@ final class DockerfileCommand implements Callable<Integer> {
             throw new CliException("--module must be a path inside the build context, like examples/orders: '"
                     + module + "'");
         }
-        Path moduleDir = Path.of(mod);
+        Path moduleDir = context.resolve(mod);
         Projects.requireProject(moduleDir);
         String jarName = jar != null ? jar : Projects.jarName(moduleDir);
         String text = render(mod, jarName);
-        if (output.equals("-")) {
+        if ("-".equals(output)) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return AllFrameCli.OK;
         }
-        Path file = Path.of(output);
+        Path file = output == null ? context.resolve("Dockerfile") : Path.of(output);
         if (Files.exists(file) && !force) {
             throw new CliException(file + " exists; pass --force to overwrite it");
         }
