@@ -2,7 +2,8 @@
 # Builds a container base image from the JDK on this machine, as a `docker save`-style tarball that Jib reads with
 # `tar://` — for building images where no registry is reachable (CI here, air-gapped builds). In real life use a
 # registry base such as eclipse-temurin:21-jre instead (mvn ... jib:buildTar -Djib.from.image=eclipse-temurin:21-jre).
-#   scripts/jib-local-base.sh JAVA_HOME OUTPUT_DIR [CDS_DIR]
+#   scripts/jib-local-base.sh JAVA_HOME OUTPUT_DIR [CDS_DIR [FROM_IMAGE]]
+# With FROM_IMAGE (the build's jib.from.image) anything but tar://OUTPUT_DIR/base.tar, there is nothing to build.
 # Writes OUTPUT_DIR/base.tar: one layer holding a jlink'd runtime at /opt/java, PATH and JAVA_HOME set. Rebuilt only
 # when missing or when the JDK is newer than it.
 set -euo pipefail
@@ -10,6 +11,9 @@ jdk=${1:?usage: jib-local-base.sh JAVA_HOME OUTPUT_DIR}
 out=${2:?usage: jib-local-base.sh JAVA_HOME OUTPUT_DIR}
 # CDS_DIR is the image's optional AppCDS folder (Jib wants it to exist even when empty).
 [ -n "${3:-}" ] && mkdir -p "$3"
+if [ -n "${4:-}" ] && [ "$4" != "tar://$out/base.tar" ]; then
+  exit 0
+fi
 [ -x "$jdk/bin/jlink" ] || { echo "jib-local-base: no jlink in $jdk (a JDK, not a JRE, is needed)" >&2; exit 1; }
 if [ -f "$out/base.tar" ] && [ "$out/base.tar" -nt "$jdk/release" ]; then
   exit 0

@@ -40,6 +40,7 @@ class PublicApiTest {
                 .onShutdown(() -> { })
                 .handleSignals(false)
                 .ioThreads(1)
+                .devEndpoints(false)
                 .build();
         assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
         server.start();
