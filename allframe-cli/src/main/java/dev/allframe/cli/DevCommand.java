@@ -68,6 +68,10 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
                     + dir.resolve("target"));
         }
         int httpPort = port != null ? port : envPort();
+        if (!free(httpPort)) {
+            throw new CliException("port " + httpPort + " is in use (another 'allframe dev'?); stop it, or pick"
+                    + " another with --port N or PORT=N");
+        }
         Path classes = dir.resolve("target/classes");
         Child child = new Child(dir, main, httpPort);
         Runtime.getRuntime().addShutdownHook(new Thread(child::stop, "allframe-dev-stop"));
@@ -99,6 +103,16 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             return Integer.parseInt(p.trim());
         } catch (NumberFormatException e) {
             throw new CliException("PORT (expected a port number): '" + p + "'");
+        }
+    }
+
+    static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -122,7 +122,14 @@ class CliCommandsTest {
         assertThat(run("dev", "--project", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: no main class: pass --main CLASS");
 
-        assertThat(run("dev", "--project", dir.toString(), "--main", "x.App")).isEqualTo(2);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThat(run("dev", "--project", dir.toString(), "--main", "x.App", "--port",
+                    Integer.toString(taken.getLocalPort()))).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("error: port " + taken.getLocalPort() + " is in use (another "
+                    + "'allframe dev'?); stop it, or pick another with --port N or PORT=N" + System.lineSeparator());
+        }
+
+        assertThat(run("dev", "--project", dir.toString(), "--main", "x.App", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: no compiled classes in ").contains("mvn -q -DskipTests package");
 
         assertThat(run("dev", "--project", dir.toString(), "--verbose")).isEqualTo(2);
