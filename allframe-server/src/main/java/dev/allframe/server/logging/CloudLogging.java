@@ -63,10 +63,10 @@ public final class CloudLogging {
      */
     public static synchronized boolean installFromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
-        Level level = level(environment.get(LEVEL_VARIABLE));
         if (!requested(environment)) {
-            return false;
+            return false; // touches no java.util.logging class: start-up stays as it was
         }
+        Level level = level(environment.get(LEVEL_VARIABLE));
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler h : root.getHandlers()) {
             if (h instanceof StdoutJsonHandler) {
