@@ -89,8 +89,9 @@ final class Dispatcher {
         }
         HealthReport report = switch (request.path()) {
             case "/health" -> health.all();
-            case "/ready" -> health.readiness();
-            case "/live" -> health.liveness();
+            // The /health/... forms are what @CloudRunService's probes (and so the generated Terraform) use.
+            case "/ready", "/health/ready" -> health.readiness();
+            case "/live", "/health/live" -> health.liveness();
             default -> null;
         };
         if (report == null) {

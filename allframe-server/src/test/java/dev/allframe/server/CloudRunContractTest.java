@@ -147,6 +147,9 @@ class CloudRunContractTest {
         assertThat(get("/live").statusCode()).isEqualTo(200);
         assertThat(get("/ready").statusCode()).isEqualTo(200);
         assertThat(get("/health").statusCode()).isEqualTo(200);
+        // The paths @CloudRunService's startup and liveness probes use by default (the generated Terraform).
+        assertThat(get("/health/ready").body()).contains("\"server\"");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
 
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
             try {
