@@ -79,6 +79,45 @@ class NewProjectIT {
         }
         assertThat(project.resolve("target/demo-svc.jar")).exists();
         assertThat(project.resolve("target/lib/allframe-server-" + VERSION + ".jar")).exists();
+
+        // ... and `allframe dev` runs it as its README says: routes printed, a note added over HTTP.
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process dev = new ProcessBuilder(java(), "-jar", jar.toString(), "dev", "--project", project.toString(),
+                "--port", Integer.toString(port), "--no-reload").redirectErrorStream(true).start();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> dev.inputReader().lines().forEach(lines::add));
+        try {
+            String base = "http://localhost:" + port;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lines.stream().noneMatch(l -> l.startsWith("AllFrame dev: org.acme.demosvc.App on " + base))) {
+                assertThat(System.nanoTime() < deadline && dev.isAlive()).as(() -> String.join("\n", lines)).isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+POST\\s+" + base + "/notes"))
+                    .anySatisfy(l -> assertThat(l).matches("\\s+GET\\s+" + base + "/notes/\\{id}"));
+            var http = java.net.http.HttpClient.newHttpClient();
+            var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/notes"))
+                    .header("content-type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"n-1\",\"text\":\"hi\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(project.resolve(".allframe/demo-svc.db")).as("the embedded durable store").exists();
+        } finally {
+            dev.destroy();
+            if (!dev.waitFor(30, TimeUnit.SECONDS)) {
+                dev.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                dev.destroyForcibly();
+            }
+        }
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            throw new AssertionError("the application still listens on " + port + " after dev stopped");
+        } catch (IOException expected) {
+            // stopped with dev
+        }
     }
 
     private static void install(Path repo, String artifactId, Path pom, Path jar) throws IOException {
