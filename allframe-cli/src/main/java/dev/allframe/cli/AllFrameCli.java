@@ -26,6 +26,9 @@ public final class AllFrameCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether the command line being executed asked for stack traces; read by commands that report errors. */
+    private static volatile boolean verboseRequested;
+
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
     boolean verbose;
@@ -44,6 +47,10 @@ public final class AllFrameCli implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AllFrameCli());
+        cl.setExecutionStrategy(parseResult -> {
+            verboseRequested = parseResult.expandedArgs().contains("--verbose");
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One clear line for the user; the stack trace only when asked for.
             String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
@@ -65,6 +72,11 @@ public final class AllFrameCli implements Runnable {
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** @return whether the current command line has {@code --verbose} */
+    static boolean verbose() {
+        return verboseRequested;
     }
 
     /**

@@ -87,6 +87,9 @@ final class InfraCommand implements Runnable {
             return action.run();
         } catch (InfraModelException | IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
+            if (AllFrameCli.verbose()) {
+                e.printStackTrace(err);
+            }
             return AllFrameCli.BAD_INPUT;
         }
     }

@@ -137,6 +137,21 @@ class CliCommandsTest {
     }
 
     @Test
+    void infraErrorsAreOneLineToo_andVerboseAddsTheStackTrace() {
+        String[] args = {"infra", "emit", "terraform", "--provider", "aws", "--model",
+                dir.resolve("missing.json").toString(), "--output", dir.resolve("tf").toString()};
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: no infrastructure model at " + dir.resolve("missing.json")
+                + "; build the application first or pass --model" + System.lineSeparator());
+        String[] verbose = java.util.Arrays.copyOf(args, args.length + 1);
+        verbose[args.length] = "--verbose";
+        assertThat(run(verbose)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: no infrastructure model").contains("\tat dev.allframe.cli.");
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
     void everyCommandAnswersHelp() {
         for (String[] cmd : new String[][] {{"--help"}, {"dev", "--help"}, {"new", "--help"}, {"dockerfile", "--help"},
                 {"infra", "--help"}, {"infra", "emit", "--help"}, {"infra", "plan", "--help"},
