@@ -28,6 +28,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
     private static final Pattern CLOUD = Pattern.compile("([0-9a-fA-F]{32})(?:/([0-9]{1,20}))?(?:;o=([0-9]+))?");
     private static final Pattern W3C = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final ThreadLocal<TraceContext> CURRENT = new ThreadLocal<>();
+    private static final Scope NO_SCOPE = () -> { };
 
     /**
      * @throws NullPointerException if {@code traceId} is null
@@ -85,6 +86,9 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
      */
     public static Scope open(TraceContext trace) {
         TraceContext previous = CURRENT.get();
+        if (trace == null && previous == null) {
+            return NO_SCOPE; // most requests carry no trace: leave the thread's map alone
+        }
         CURRENT.set(trace);
         return () -> {
             if (previous == null) {

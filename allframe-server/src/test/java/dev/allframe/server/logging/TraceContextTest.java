@@ -49,6 +49,14 @@ class TraceContextTest {
             assertThat(TraceContext.current()).contains(outer);
         }
         assertThat(TraceContext.current()).isEmpty();
+        try (var none = TraceContext.open(null)) {
+            assertThat(TraceContext.current()).isEmpty();
+        }
+        try (var a = TraceContext.open(outer); var none = TraceContext.open(null)) {
+            assertThat(TraceContext.current()).isEmpty();
+        } finally {
+            assertThat(TraceContext.current()).isEmpty();
+        }
     }
 
     @Test
