@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * {@code ALLFRAME_LOG_FORMAT=json}; {@code ALLFRAME_LOG_FORMAT=text} keeps the JDK's plain format even on Cloud Run.
  * The project of trace names comes from {@code GOOGLE_CLOUD_PROJECT} (else {@code GCLOUD_PROJECT},
  * {@code GCP_PROJECT} or {@code CLOUDSDK_CORE_PROJECT}); labels from {@code K_SERVICE}, {@code K_REVISION} and
- * {@code K_CONFIGURATION}; the level from {@code ALLFRAME_LOG} ({@code error|warn|info|debug|trace}, default
+ * {@code K_CONFIGURATION}; the level from {@code ALLFRAME_LOG} ({@code off|error|warn|info|debug|trace}, as on Lambda; default
  * {@code info}).
  */
 public final class CloudLogging {
@@ -107,13 +107,14 @@ public final class CloudLogging {
             return Level.INFO;
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "off" -> Level.OFF;
             case "error" -> Level.SEVERE;
             case "warn", "warning" -> Level.WARNING;
             case "info" -> Level.INFO;
             case "debug" -> Level.FINE;
             case "trace" -> Level.FINEST;
             default -> throw new IllegalArgumentException(
-                    LEVEL_VARIABLE + " (expected error, warn, info, debug or trace): '" + value + "'");
+                    LEVEL_VARIABLE + " (expected off, error, warn, info, debug or trace): '" + value + "'");
         };
     }
 

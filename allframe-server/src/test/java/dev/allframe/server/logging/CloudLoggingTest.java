@@ -36,6 +36,7 @@ class CloudLoggingTest {
     void levelsMapBothWays() {
         assertThat(CloudLogging.level("debug")).isEqualTo(Level.FINE);
         assertThat(CloudLogging.level(null)).isEqualTo(Level.INFO);
+        assertThat(CloudLogging.level("OFF")).isEqualTo(Level.OFF);
         assertThatThrownBy(() -> CloudLogging.level("loud")).hasMessageContaining("ALLFRAME_LOG");
         assertThat(CloudLoggingFormatter.severity(Level.SEVERE)).isEqualTo("ERROR");
         assertThat(CloudLoggingFormatter.severity(Level.WARNING)).isEqualTo("WARNING");
