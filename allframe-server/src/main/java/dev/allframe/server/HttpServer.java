@@ -152,9 +152,10 @@ public interface HttpServer extends AutoCloseable {
         /**
          * Reads settings from environment variables: {@code PORT}; {@code ALLFRAME_SHUTDOWN_GRACE} ({@code 9s},
          * {@code 2500ms}), which on Cloud Run ({@code K_SERVICE} set) defaults to 8 s, so that teardown and exit
-         * still end within Cloud Run's 10 s; and switches logging to Cloud Logging JSON on standard output when {@code K_SERVICE} is set or
-         * {@code ALLFRAME_LOG_FORMAT=json} (see {@link dev.allframe.server.logging.CloudLogging}); {@code ALLFRAME_DEV=1}
-         * turns on {@link #devEndpoints(boolean)}.
+         * still end within Cloud Run's 10 s; and switches logging to Cloud Logging JSON on standard output when
+         * {@code K_SERVICE} is set or {@code ALLFRAME_LOG_FORMAT=json} (see
+         * {@link dev.allframe.server.logging.CloudLogging}); {@code ALLFRAME_DEV=1} turns on
+         * {@link #devEndpoints(boolean)}.
          *
          * @param environment the environment
          * @return this builder
