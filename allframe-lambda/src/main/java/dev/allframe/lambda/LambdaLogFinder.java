@@ -29,8 +29,11 @@ public final class LambdaLogFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new PrefixLogger(name);
+        // The same jar also runs as a server on Cloud Run, whose JSON logs go through java.util.logging.
+        return SERVER_JSON_LOGS ? new JulLogger(name) : new PrefixLogger(name);
     }
+
+    private static final boolean SERVER_JSON_LOGS = JulLogger.wanted(System.getenv());
 
     static System.Logger.Level threshold(String setting) {
         if (setting == null || setting.isBlank()) {
