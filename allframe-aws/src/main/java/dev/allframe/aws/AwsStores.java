@@ -1,0 +1,200 @@
+package dev.allframe.aws;
+
+import dev.allframe.eventstore.EventStoreBackend;
+import dev.allframe.projection.CheckpointStore;
+import dev.allframe.saga.SagaStore;
+import dev.allframe.snapshot.SnapshotStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The stores of one application on AWS: events, checkpoints and saga state in one DynamoDB table, snapshots on S3
+ * ({@code SNAPSHOT_BUCKET}) or, without a bucket, in the same table. Chosen from the environment:
+ * <ul>
+ *   <li>{@code ALLFRAME_STORE=dynamodb:TABLE} selects DynamoDB; any other {@code ALLFRAME_STORE} belongs to another
+ *       module ({@code JdbcStores}), so {@link #fromEnvironment()} is empty;</li>
+ *   <li>otherwise {@code EVENT_TABLE=TABLE} selects DynamoDB;</li>
+ *   <li>otherwise {@link #fromEnvironment()} is empty and the application uses its embedded default.</li>
+ * </ul>
+ * The clients use the JDK's URL connection and the SDK's default region and credentials chains, which also honour
+ * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB} and {@code AWS_ENDPOINT_URL_S3} (local stand-ins).
+ * With {@code ALLFRAME_CREATE_TABLES=true} (development only) a missing table and bucket are created; by default
+ * nothing is. Thread-safe; {@link #close()} closes the clients.
+ */
+public final class AwsStores implements AutoCloseable {
+    /** Store URL scheme for DynamoDB: {@code dynamodb:TABLE}. */
+    public static final String SCHEME = "dynamodb:";
+
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final DynamoDbEventStore events;
+    private final SnapshotStore snapshots;
+    private final CheckpointStore checkpoints;
+    private final SagaStore sagas;
+
+    private AwsStores(DynamoDbClient dynamoDb, S3Client s3, String table, String bucket) {
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
+        this.events = DynamoDbEventStore.create(dynamoDb, table);
+        this.snapshots = bucket == null ? new DynamoDbSnapshotStore(dynamoDb, table)
+                : S3SnapshotStore.create(s3, bucket);
+        this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
+        this.sagas = new DynamoDbSagaStore(dynamoDb, table);
+    }
+
+    /**
+     * @return the stores the process environment selects, or empty when it selects none (see the class description)
+     * @throws IllegalArgumentException if {@code ALLFRAME_STORE=dynamodb:} names no valid table
+     */
+    public static Optional<AwsStores> fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * @param env the environment to read ({@code ALLFRAME_STORE}, {@code EVENT_TABLE}, {@code SNAPSHOT_BUCKET},
+     *            {@code ALLFRAME_CREATE_TABLES}); the SDK clients still read region, credentials and endpoints from
+     *            the process environment
+     * @return the selected stores, or empty
+     * @throws IllegalArgumentException if {@code ALLFRAME_STORE=dynamodb:} names no valid table
+     */
+    public static Optional<AwsStores> fromEnvironment(Map<String, String> env) {
+        Optional<String> table = selectedTable(env);
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        String bucket = blankToNull(env.get("SNAPSHOT_BUCKET"));
+        boolean create = "true".equalsIgnoreCase(env.get("ALLFRAME_CREATE_TABLES"));
+        DynamoDbClient dynamoDb = dynamoDbClient();
+        S3Client s3 = bucket == null ? null : s3Client();
+        try {
+            if (create) {
+                DynamoDbTables.create(dynamoDb, table.get());
+                if (bucket != null && !bucketExists(s3, bucket)) {
+                    s3.createBucket(b -> b.bucket(bucket));
+                }
+            }
+            return Optional.of(new AwsStores(dynamoDb, s3, table.get(), bucket));
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            if (s3 != null) {
+                s3.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param env an environment
+     * @return the DynamoDB table it selects, if any
+     * @throws IllegalArgumentException if {@code ALLFRAME_STORE=dynamodb:} names no valid table
+     */
+    public static Optional<String> selectedTable(Map<String, String> env) {
+        String url = blankToNull(env.get("ALLFRAME_STORE"));
+        if (url != null) {
+            if (!url.startsWith(SCHEME)) {
+                return Optional.empty();
+            }
+            String table = url.substring(SCHEME.length());
+            if (table.isBlank()) {
+                throw new IllegalArgumentException("store URL '" + url + "' names no table; expected dynamodb:TABLE");
+            }
+            return Optional.of(DynamoDbTables.checkName(table));
+        }
+        String table = blankToNull(env.get("EVENT_TABLE"));
+        return table == null ? Optional.empty() : Optional.of(DynamoDbTables.checkName(table));
+    }
+
+    /**
+     * @param dynamoDb a DynamoDB client, closed by {@link #close()}
+     * @param table the event table
+     * @param s3 an S3 client for snapshots, or {@code null} to keep snapshots in the table; closed by {@link #close()}
+     * @param bucket the snapshot bucket, or {@code null}
+     * @return the stores
+     */
+    public static AwsStores create(DynamoDbClient dynamoDb, String table, S3Client s3, String bucket) {
+        Objects.requireNonNull(dynamoDb, "dynamoDb");
+        DynamoDbTables.checkName(table);
+        if ((s3 == null) != (bucket == null)) {
+            throw new IllegalArgumentException("give both an S3 client and a bucket for S3 snapshots, or neither");
+        }
+        return new AwsStores(dynamoDb, s3, table, bucket);
+    }
+
+    /** @return a DynamoDB client on the URL-connection HTTP client with the SDK's default configuration chain */
+    public static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** @return an S3 client on the URL-connection HTTP client; path-style when an endpoint override is set */
+    public static S3Client s3Client() {
+        boolean local = System.getenv("AWS_ENDPOINT_URL_S3") != null || System.getenv("AWS_ENDPOINT_URL") != null;
+        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(local).build();
+    }
+
+    private static boolean bucketExists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** @return the event store backend */
+    public EventStoreBackend events() {
+        return events;
+    }
+
+    /** @return the event table's name */
+    public String table() {
+        return events.table();
+    }
+
+    /** @return the snapshot store: S3 when a bucket was given, else the event table */
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    /** @return the checkpoint store (items in the event table) */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /** @return the saga store (items in the event table) */
+    public SagaStore sagas() {
+        return sagas;
+    }
+
+    /** @return the DynamoDB client, for further stores on the same table */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AwsStores[" + SCHEME + table() + (snapshots instanceof S3SnapshotStore s ? ", s3://" + s.bucket() : "")
+                + "]";
+    }
+}
