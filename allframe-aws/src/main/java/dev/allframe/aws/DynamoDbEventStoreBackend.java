@@ -7,6 +7,7 @@ import dev.allframe.eventstore.EventStoreException;
 import dev.allframe.eventstore.EventStoreLimits;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.RecordedEvent;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -314,6 +315,14 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                     return out;
                 }
             }
+        } catch (AbortedException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The reader is being stopped (a subscription closing): a shorter gap-free batch is still a
+                // correct answer, and the caller sees the interrupt at its next wait.
+                return out;
+            }
+            throw new EventStoreException("Reading the global order from DynamoDB table '" + table
+                    + "' was aborted: " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new EventStoreException("Cannot read the global order from DynamoDB table '" + table + "' index '"
                     + DynamoDbSchema.INDEX + "': " + e.getMessage(), e);
