@@ -31,18 +31,18 @@ public final class AwsStores implements AutoCloseable {
     public static final String SCHEME = "dynamodb:";
 
     private final DynamoDbClient dynamoDb;
-    private final S3Client s3;
+    /** The S3 client when snapshots are on S3, typed loosely so that S3 classes load only when used. */
+    private final AutoCloseable s3;
     private final DynamoDbEventStore events;
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
     private final SagaStore sagas;
 
-    private AwsStores(DynamoDbClient dynamoDb, S3Client s3, String table, String bucket) {
+    private AwsStores(DynamoDbClient dynamoDb, AutoCloseable s3, String table, SnapshotStore snapshots) {
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
         this.events = DynamoDbEventStore.create(dynamoDb, table);
-        this.snapshots = bucket == null ? new DynamoDbSnapshotStore(dynamoDb, table)
-                : S3SnapshotStore.create(s3, bucket);
+        this.snapshots = snapshots;
         this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
         this.sagas = new DynamoDbSagaStore(dynamoDb, table);
     }
@@ -70,21 +70,43 @@ public final class AwsStores implements AutoCloseable {
         String bucket = blankToNull(env.get("SNAPSHOT_BUCKET"));
         boolean create = "true".equalsIgnoreCase(env.get("ALLFRAME_CREATE_TABLES"));
         DynamoDbClient dynamoDb = dynamoDbClient();
-        S3Client s3 = bucket == null ? null : s3Client();
+        AutoCloseable s3 = null;
         try {
             if (create) {
                 DynamoDbTables.create(dynamoDb, table.get());
-                if (bucket != null && !bucketExists(s3, bucket)) {
-                    s3.createBucket(b -> b.bucket(bucket));
+            }
+            SnapshotStore snapshots;
+            if (bucket == null) {
+                snapshots = new DynamoDbSnapshotStore(dynamoDb, table.get());
+            } else {
+                S3Client client = S3Support.client();
+                s3 = client;
+                if (create) {
+                    S3Support.createBucketIfMissing(client, bucket);
                 }
+                snapshots = S3SnapshotStore.create(client, bucket);
             }
-            return Optional.of(new AwsStores(dynamoDb, s3, table.get(), bucket));
+            return Optional.of(new AwsStores(dynamoDb, s3, table.get(), snapshots));
+        } catch (NoClassDefFoundError e) {
+            closeAll(dynamoDb, s3);
+            throw new IllegalStateException("SNAPSHOT_BUCKET is set but the S3 client is not on the class path: add"
+                    + " the dependency software.amazon.awssdk:s3 (excluding netty-nio-client and apache-client), or"
+                    + " unset SNAPSHOT_BUCKET to keep snapshots in the event table (missing: " + e.getMessage() + ")",
+                    e);
         } catch (RuntimeException e) {
-            dynamoDb.close();
-            if (s3 != null) {
-                s3.close();
-            }
+            closeAll(dynamoDb, s3);
             throw e;
+        }
+    }
+
+    private static void closeAll(DynamoDbClient dynamoDb, AutoCloseable s3) {
+        dynamoDb.close();
+        if (s3 != null) {
+            try {
+                s3.close();
+            } catch (Exception ignored) {
+                // already failing
+            }
         }
     }
 
@@ -122,7 +144,8 @@ public final class AwsStores implements AutoCloseable {
         if ((s3 == null) != (bucket == null)) {
             throw new IllegalArgumentException("give both an S3 client and a bucket for S3 snapshots, or neither");
         }
-        return new AwsStores(dynamoDb, s3, table, bucket);
+        return new AwsStores(dynamoDb, s3, table, s3 == null ? new DynamoDbSnapshotStore(dynamoDb, table)
+                : S3SnapshotStore.create(s3, bucket));
     }
 
     /** @return a DynamoDB client on the URL-connection HTTP client with the SDK's default configuration chain */
@@ -130,24 +153,12 @@ public final class AwsStores implements AutoCloseable {
         return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** @return an S3 client on the URL-connection HTTP client; path-style when an endpoint override is set */
+    /**
+     * @return an S3 client on the URL-connection HTTP client, path-style when an endpoint override is set (needs the
+     *         optional dependency {@code software.amazon.awssdk:s3})
+     */
     public static S3Client s3Client() {
-        boolean local = System.getenv("AWS_ENDPOINT_URL_S3") != null || System.getenv("AWS_ENDPOINT_URL") != null;
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(local).build();
-    }
-
-    private static boolean bucketExists(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return true;
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
-            return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return S3Support.client();
     }
 
     private static String blankToNull(String s) {
@@ -186,10 +197,7 @@ public final class AwsStores implements AutoCloseable {
 
     @Override
     public void close() {
-        dynamoDb.close();
-        if (s3 != null) {
-            s3.close();
-        }
+        closeAll(dynamoDb, s3);
     }
 
     @Override

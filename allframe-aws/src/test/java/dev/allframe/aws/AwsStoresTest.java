@@ -45,8 +45,13 @@ class AwsStoresTest {
     }
 
     private static Run child(Map<String, String> env, String stream) throws IOException, InterruptedException {
+        return child(env, stream, System.getProperty("java.class.path"));
+    }
+
+    private static Run child(Map<String, String> env, String stream, String classpath)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath,
                 EnvironmentMain.class.getName(), stream));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
@@ -108,6 +113,32 @@ class AwsStoresTest {
         assertThat(run.output()).contains("appended AwsStores[dynamodb:" + table + "] 1 1");
         try (DynamoDbClient client = StandIns.dynamoDb()) {
             assertThat(DynamoDbEventStore.create(client, table).version("s-1")).isEqualTo(1);
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    @Test
+    void withoutTheOptionalS3ClientDynamoDbWorksAndASnapshotBucketIsAClearError() throws Exception {
+        String withoutS3 = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("/awssdk/s3/") && !entry.contains("s3proxy")).toList());
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", StandIns.dynoxide().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        String table = "nos3-" + ProcessHandle.current().pid();
+        env.put("EVENT_TABLE", table);
+        env.put("ALLFRAME_CREATE_TABLES", "true");
+        Run dynamoOnly = child(env, "s-1", withoutS3);
+        assertThat(dynamoOnly.exit()).as(dynamoOnly.output()).isZero();
+        assertThat(dynamoOnly.output()).contains("appended AwsStores[dynamodb:" + table + "] 1 1");
+
+        env.put("SNAPSHOT_BUCKET", "some-bucket");
+        Run withBucket = child(env, "s-2", withoutS3);
+        assertThat(withBucket.exit()).as(withBucket.output()).isEqualTo(3);
+        assertThat(withBucket.output()).contains("SNAPSHOT_BUCKET is set but the S3 client is not on the class path")
+                .contains("software.amazon.awssdk:s3").doesNotContain("\tat ");
+        try (DynamoDbClient client = StandIns.dynamoDb()) {
             client.deleteTable(b -> b.tableName(table));
         }
     }
