@@ -65,7 +65,7 @@ public final class ColdStartDriver {
             }
             double plain = median(wall.get("plain"));
             double sdk = median(wall.get("sdk"));
-            System.out.printf("%-8s %18s %26s%n", "mode", "wall median ms", "JVM start->answer median ms");
+            System.out.printf("%-8s %18s %26s%n", "mode", "wall median ms", "main->answer median ms");
             System.out.printf("%-8s %18.0f %26.0f%n", "plain", plain, median(inside.get("plain")));
             System.out.printf("%-8s %18.0f %26.0f%n", "sdk", sdk, median(inside.get("sdk")));
             System.out.printf("client cost (sdk - plain, wall medians): %.0f ms over %d runs each%n", sdk - plain, runs);

@@ -42,11 +42,15 @@ public final class Dynoxide implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Stops the server if the JVM exits (or is sent SIGTERM) without {@link #close()}. */
+    private final Thread onExit;
 
     private Dynoxide(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.onExit = new Thread(() -> stop(process), "dynoxide-stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
@@ -183,6 +187,11 @@ public final class Dynoxide implements AutoCloseable {
     @Override
     public void close() {
         stop(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing to remove
+        }
         try {
             Files.deleteIfExists(log);
         } catch (IOException ignored) {
