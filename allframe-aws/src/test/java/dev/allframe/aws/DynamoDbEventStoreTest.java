@@ -141,6 +141,38 @@ class DynamoDbEventStoreTest {
     }
 
     @Test
+    void anyAppendsFromSeparateInstancesRacingOnOneStreamAllLandOnce() throws Exception {
+        int writers = 4;
+        int each = 10;
+        List<DynamoDbEventStore> instances = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            instances.add(DynamoDbEventStore.create(client, table));
+        }
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                DynamoDbEventStore instance = instances.get(w);
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        instance.append("hot", events(1, writer + "-" + i + "-"), ExpectedVersion.any());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        }
+        List<RecordedEvent> events = store.read("hot", 1);
+        assertThat(events).extracting(RecordedEvent::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, writers * each).boxed().toList());
+        assertThat(events).extracting(e -> e.metadata().get("correlation-id").orElseThrow()).doesNotHaveDuplicates();
+        assertThat(store.readAll(1, 1000)).extracting(RecordedEvent::globalPosition)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, writers * each).boxed().toList());
+    }
+
+    @Test
     void writesTheSharedItemSchema() {
         Instant before = Instant.now().minusSeconds(1);
         store.append("order-1", List.of(new EventData("OrderCreated",
