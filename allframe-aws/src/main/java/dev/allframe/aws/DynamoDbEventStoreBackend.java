@@ -1,0 +1,375 @@
+package dev.allframe.aws;
+
+import dev.allframe.eventstore.AppendNotifier;
+import dev.allframe.eventstore.ConcurrencyConflictException;
+import dev.allframe.eventstore.EventData;
+import dev.allframe.eventstore.EventStoreException;
+import dev.allframe.eventstore.EventStoreLimits;
+import dev.allframe.eventstore.ExpectedVersion;
+import dev.allframe.eventstore.RecordedEvent;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static dev.allframe.aws.DynamoDbSchema.COUNTER_HEAD;
+import static dev.allframe.aws.DynamoDbSchema.COUNTER_KEY;
+import static dev.allframe.aws.DynamoDbSchema.GLOBAL_POSITION;
+import static dev.allframe.aws.DynamoDbSchema.PK;
+import static dev.allframe.aws.DynamoDbSchema.SK;
+import static dev.allframe.aws.DynamoDbSchema.n;
+import static dev.allframe.aws.DynamoDbSchema.s;
+
+final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
+    /** Attempts when the counter moved under us (another process appended) or DynamoDB reports a conflict. */
+    private static final int MAX_ATTEMPTS = 100;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final Clock clock;
+    private final boolean ownsClient;
+    private final AppendNotifier notifier = new AppendNotifier();
+    /** Appends through this instance take turns: they would only defeat each other on the counter item. */
+    private final ReentrantLock appendLock = new ReentrantLock();
+    /** The counter's value as last seen, or -1 when unknown (read before the next append). Guarded by appendLock. */
+    private long knownHead = -1;
+
+    DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient) {
+        this.client = client;
+        this.table = table;
+        this.clock = clock;
+        this.ownsClient = ownsClient;
+    }
+
+    @Override
+    public String table() {
+        return table;
+    }
+
+    @Override
+    public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
+        EventStoreLimits.check(streamId, events, expected);
+        checkNotReserved(streamId);
+        if (events.size() > MAX_EVENTS_NEW_STREAM) {
+            throw tooMany(events.size(), MAX_EVENTS_NEW_STREAM, "a new stream");
+        }
+        if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() > 0
+                && events.size() > MAX_EVENTS_EXISTING_STREAM) {
+            throw tooMany(events.size(), MAX_EVENTS_EXISTING_STREAM, "an existing stream");
+        }
+        appendLock.lock();
+        try {
+            return appendLocked(streamId, events, expected);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private static IllegalArgumentException tooMany(int size, int max, String what) {
+        return new IllegalArgumentException("an append to " + what + " on DynamoDB holds " + size
+                + " events (expected <= " + max + "): TransactWriteItems takes 100 items, one of them the"
+                + " global-position counter" + (max == MAX_EVENTS_EXISTING_STREAM ? " and one the version check" : "")
+                + "; split the command's events or snapshot more often");
+    }
+
+    private List<RecordedEvent> appendLocked(String streamId, List<EventData> events, ExpectedVersion expected) {
+        SdkException lastFailure = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            long current = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : version(streamId);
+            if (current > 0 && events.size() > MAX_EVENTS_EXISTING_STREAM) {
+                throw tooMany(events.size(), MAX_EVENTS_EXISTING_STREAM, "an existing stream");
+            }
+            if (knownHead < 0) {
+                knownHead = readHead();
+            }
+            long head = knownHead;
+            Instant now = clock.instant();
+            List<RecordedEvent> recorded = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                EventData e = events.get(i);
+                recorded.add(new RecordedEvent(streamId, current + 1 + i, head + 1 + i, e.type(), e.payload(),
+                        e.metadata(), now));
+            }
+            List<TransactWriteItem> items = transaction(streamId, current, head, recorded);
+            try {
+                client.transactWriteItems(b -> b.transactItems(items));
+                knownHead = head + events.size();
+                notifier.appended(knownHead);
+                return List.copyOf(recorded);
+            } catch (TransactionCanceledException e) {
+                Outcome outcome = outcome(e, items.size(), current > 0);
+                switch (outcome) {
+                    case STREAM_CONFLICT -> {
+                        if (expected instanceof ExpectedVersion.Exactly) {
+                            throw new ConcurrencyConflictException(streamId, expected, version(streamId));
+                        }
+                        // any(): another writer appended between our read and write; read again.
+                    }
+                    case COUNTER_MOVED -> knownHead = headFrom(e.cancellationReasons().get(0));
+                    case BUSY -> pause(attempt);
+                    case OTHER -> throw new EventStoreException("DynamoDB append to stream '" + streamId
+                            + "' in table '" + table + "' was cancelled; nothing was written: " + reasons(e), e);
+                }
+                lastFailure = e;
+            } catch (SdkException e) {
+                // The outcome may be unknown (the SDK retried with the same client token and gave up): the
+                // counter must be read again before the next append.
+                knownHead = -1;
+                throw new EventStoreException("DynamoDB append to stream '" + streamId + "' in table '" + table
+                        + "' failed: " + e.getMessage(), e);
+            }
+        }
+        throw new EventStoreException("DynamoDB append to stream '" + streamId + "' gave up after " + MAX_ATTEMPTS
+                + " attempts: the global-position counter stayed contended; nothing was written", lastFailure);
+    }
+
+    private List<TransactWriteItem> transaction(String streamId, long current, long head,
+                                                List<RecordedEvent> recorded) {
+        List<TransactWriteItem> items = new ArrayList<>(recorded.size() + 2);
+        long newHead = head + recorded.size();
+        Update.Builder counter = Update.builder().tableName(table).key(DynamoDbSchema.key(COUNTER_KEY, COUNTER_KEY))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (head == 0) {
+            counter.updateExpression("SET #h = :new").conditionExpression("attribute_not_exists(#h)")
+                    .expressionAttributeNames(Map.of("#h", COUNTER_HEAD))
+                    .expressionAttributeValues(Map.of(":new", n(newHead)));
+        } else {
+            counter.updateExpression("SET #h = :new").conditionExpression("#h = :old")
+                    .expressionAttributeNames(Map.of("#h", COUNTER_HEAD))
+                    .expressionAttributeValues(Map.of(":new", n(newHead), ":old", n(head)));
+        }
+        items.add(TransactWriteItem.builder().update(counter.build()).build());
+        if (current > 0) {
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(DynamoDbSchema.key(streamId, DynamoDbSchema.sortKey(current)))
+                    .conditionExpression("attribute_exists(PK)").build()).build());
+        }
+        for (RecordedEvent e : recorded) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(DynamoDbSchema.eventItem(e)).conditionExpression("attribute_not_exists(PK)").build())
+                    .build());
+        }
+        return items;
+    }
+
+    private enum Outcome { STREAM_CONFLICT, COUNTER_MOVED, BUSY, OTHER }
+
+    private static Outcome outcome(TransactionCanceledException e, int itemCount, boolean hasCheck) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (reasons.size() != itemCount) {
+            return Outcome.OTHER;
+        }
+        boolean counterMoved = false;
+        boolean busy = false;
+        for (int i = 0; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if (code == null || code.equals("None")) {
+                continue;
+            }
+            if (code.equals(CONDITION_FAILED)) {
+                if (i == 0) {
+                    counterMoved = true;
+                } else {
+                    return Outcome.STREAM_CONFLICT;
+                }
+            } else if (code.equals("TransactionConflict") || code.equals("ThrottlingError")
+                    || code.equals("ProvisionedThroughputExceeded")) {
+                busy = true;
+            } else {
+                return Outcome.OTHER;
+            }
+        }
+        if (counterMoved) {
+            return Outcome.COUNTER_MOVED;
+        }
+        return busy ? Outcome.BUSY : Outcome.OTHER;
+    }
+
+    private long headFrom(CancellationReason reason) {
+        if (reason.hasItem() && reason.item().containsKey(COUNTER_HEAD)) {
+            return Long.parseLong(reason.item().get(COUNTER_HEAD).n());
+        }
+        return -1;
+    }
+
+    private static String reasons(TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) {
+            return e.getMessage();
+        }
+        List<String> parts = new ArrayList<>();
+        for (CancellationReason r : e.cancellationReasons()) {
+            parts.add(r.code() + (r.message() == null ? "" : " (" + r.message() + ")"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while retrying a DynamoDB append", e);
+        }
+    }
+
+    private long readHead() {
+        try {
+            GetItemResponse r = client.getItem(b -> b.tableName(table)
+                    .key(DynamoDbSchema.key(COUNTER_KEY, COUNTER_KEY)).consistentRead(true));
+            AttributeValue head = r.hasItem() ? r.item().get(COUNTER_HEAD) : null;
+            return head == null ? 0 : Long.parseLong(head.n());
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot read the global-position counter of DynamoDB table '" + table
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> read(String streamId, long fromVersion) {
+        EventStoreLimits.checkStreamId(streamId);
+        if (streamId.startsWith(DynamoDbSchema.RESERVED_PREFIX)) {
+            return List.of();
+        }
+        String from = DynamoDbSchema.sortKey(Math.max(1, fromVersion));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK >= :from")
+                .expressionAttributeValues(Map.of(":pk", s(streamId), ":from", s(from)));
+        List<RecordedEvent> out = new ArrayList<>();
+        try {
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse page = client.query(query.exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    out.add(DynamoDbSchema.event(item));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot read stream '" + streamId + "' from DynamoDB table '" + table
+                    + "': " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public long version(String streamId) {
+        EventStoreLimits.checkStreamId(streamId);
+        if (streamId.startsWith(DynamoDbSchema.RESERVED_PREFIX)) {
+            return 0;
+        }
+        try {
+            QueryResponse r = client.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(streamId)))
+                    .scanIndexForward(false).limit(1).projectionExpression(SK));
+            return r.items().isEmpty() ? 0 : Long.parseLong(r.items().get(0).get(SK).s());
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot read the version of stream '" + streamId
+                    + "' from DynamoDB table '" + table + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
+        if (maxCount < 1) {
+            throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
+        }
+        long next = Math.max(1, fromGlobalPosition);
+        List<RecordedEvent> out = new ArrayList<>();
+        try {
+            while (out.size() < maxCount) {
+                long bucket = next / DynamoDbSchema.BUCKET_SIZE;
+                long bucketEnd = (bucket + 1) * DynamoDbSchema.BUCKET_SIZE;
+                List<RecordedEvent> found = bucket(bucket, next);
+                for (RecordedEvent e : found) {
+                    if (e.globalPosition() != next || out.size() == maxCount) {
+                        // A hole: the index has not caught up with a committed event yet (positions are gap-free).
+                        // Stop before it, so a catch-up reader never passes over it.
+                        return out;
+                    }
+                    out.add(e);
+                    next++;
+                }
+                if (next < bucketEnd) {
+                    return out;
+                }
+            }
+        } catch (AbortedException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The reader is being stopped (a subscription closing): a shorter gap-free batch is still a
+                // correct answer, and the caller sees the interrupt at its next wait.
+                return out;
+            }
+            throw new EventStoreException("Reading the global order from DynamoDB table '" + table
+                    + "' was aborted: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot read the global order from DynamoDB table '" + table + "' index '"
+                    + DynamoDbSchema.INDEX + "': " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** @return the bucket's events from {@code from} on, in position order */
+    private List<RecordedEvent> bucket(long bucket, long from) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(DynamoDbSchema.INDEX)
+                .keyConditionExpression("#b = :b").filterExpression("#g >= :from")
+                .expressionAttributeNames(Map.of("#b", DynamoDbSchema.TIME_BUCKET, "#g", GLOBAL_POSITION))
+                .expressionAttributeValues(Map.of(":b", s("p" + bucket), ":from", n(from)));
+        List<RecordedEvent> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = client.query(query.exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                found.add(DynamoDbSchema.event(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        found.sort(Comparator.comparingLong(RecordedEvent::globalPosition));
+        return found;
+    }
+
+    @Override
+    public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
+        notifier.await(afterPosition, timeout);
+    }
+
+    static void checkNotReserved(String streamId) {
+        if (streamId.startsWith(DynamoDbSchema.RESERVED_PREFIX)) {
+            throw new IllegalArgumentException("stream id must not start with '" + DynamoDbSchema.RESERVED_PREFIX
+                    + "' on DynamoDB (reserved for the store's own items): '" + streamId + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DynamoDbEventStore[" + table + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.allframe.aws;
+
+import dev.allframe.eventstore.EventStoreException;
+import dev.allframe.eventstore.EventStoreLimits;
+import dev.allframe.snapshot.Snapshot;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+final class S3SnapshotStoreImpl implements S3SnapshotStore {
+    private static final String VERSION = "version";
+    private static final String TIMESTAMP = "timestamp";
+    private static final int MAX_ATTEMPTS = 20;
+    /** S3 keys hold 1024 bytes; longer encodings switch to base64 (which "~" marks: URL-encoding never emits it). */
+    private static final int MAX_READABLE_KEY = 800;
+
+    private final S3Client client;
+    private final String bucket;
+    private final String prefix;
+
+    S3SnapshotStoreImpl(S3Client client, String bucket, String prefix) {
+        this.client = client;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public String key(String streamId) {
+        EventStoreLimits.checkStreamId(streamId);
+        String readable = URLEncoder.encode(streamId, StandardCharsets.UTF_8);
+        if (readable.length() <= MAX_READABLE_KEY) {
+            return prefix + readable;
+        }
+        return prefix + "~b64~" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(streamId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void save(Snapshot snapshot) {
+        String key = key(snapshot.streamId());
+        try {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                Optional<HeadObjectResponse> stored = head(key);
+                if (stored.isPresent() && storedVersion(stored.get(), key) >= snapshot.version()) {
+                    return; // a newer (or the same) snapshot is there already
+                }
+                PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key)
+                        .contentType("application/octet-stream")
+                        .metadata(Map.of(VERSION, Long.toString(snapshot.version()),
+                                TIMESTAMP, snapshot.timestamp().toString()));
+                if (stored.isPresent()) {
+                    put.ifMatch(stored.get().eTag());
+                } else {
+                    put.ifNoneMatch("*");
+                }
+                try {
+                    client.putObject(put.build(), RequestBody.fromBytes(snapshot.payload()));
+                    return;
+                } catch (S3Exception e) {
+                    if (e.statusCode() != 412 && e.statusCode() != 409) {
+                        throw e;
+                    }
+                    // Another writer replaced or created it since our read: read again and compare versions.
+                }
+            }
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot save the snapshot of stream '" + snapshot.streamId()
+                    + "' to s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+        throw new EventStoreException("Gave up saving the snapshot of stream '" + snapshot.streamId() + "' to s3://"
+                + bucket + "/" + key + " after " + MAX_ATTEMPTS + " conditional writes lost to other writers");
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(client.headObject(b -> b.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private long storedVersion(HeadObjectResponse head, String key) {
+        String v = head.metadata().get(VERSION);
+        if (v == null) {
+            throw new EventStoreException("s3://" + bucket + "/" + key + " has no x-amz-meta-version: it was not"
+                    + " written by AllFrame; remove it or choose another snapshot prefix");
+        }
+        return Long.parseLong(v);
+    }
+
+    @Override
+    public Optional<Snapshot> load(String streamId) {
+        String key = key(streamId);
+        try {
+            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            GetObjectResponse r = bytes.response();
+            String version = r.metadata().get(VERSION);
+            String timestamp = r.metadata().get(TIMESTAMP);
+            if (version == null || timestamp == null) {
+                throw new EventStoreException("s3://" + bucket + "/" + key + " lacks x-amz-meta-version or"
+                        + " x-amz-meta-timestamp: it was not written by AllFrame");
+            }
+            return Optional.of(new Snapshot(streamId, Long.parseLong(version), bytes.asByteArray(),
+                    Instant.parse(timestamp)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new EventStoreException("Cannot load the snapshot of stream '" + streamId + "' from s3://"
+                    + bucket + "/" + key + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot load the snapshot of stream '" + streamId + "' from s3://"
+                    + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3SnapshotStore[s3://" + bucket + "/" + prefix + "]";
+    }
+}
