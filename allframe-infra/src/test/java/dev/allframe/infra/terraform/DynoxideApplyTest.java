@@ -1,5 +1,11 @@
 package dev.allframe.infra.terraform;
 
+import dev.allframe.aws.DynamoDbEventStore;
+import dev.allframe.eventstore.ConcurrencyConflictException;
+import dev.allframe.eventstore.EventData;
+import dev.allframe.eventstore.ExpectedVersion;
+import dev.allframe.eventstore.Metadata;
+import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.infra.internal.MiniJson;
 import dev.allframe.testkit.FreePort;
 import dev.allframe.testkit.Tools;
@@ -8,6 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +35,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code terraform apply} of the generated event table against dynoxide (a real DynamoDB stand-in on loopback),
@@ -173,5 +190,63 @@ class DynoxideApplyTest {
                 + "\"KeyConditionExpression\":\"time_bucket = :b\","
                 + "\"ExpressionAttributeValues\":{\":b\":{\"S\":\"2026-01-01T00\"}}}");
         assertThat((List<Object>) byTime.get("Items")).hasSize(1);
+    }
+
+    private static EventData event(String type, String n) {
+        return new EventData(type, ("{\"n\":\"" + n + "\"}").getBytes(StandardCharsets.UTF_8),
+                Metadata.of("correlation-id", n));
+    }
+
+    /**
+     * The proof that the generated schema and the code agree: the real event store, pointed at the table Terraform
+     * created (nothing created by the store itself), appends, detects a conflict, reads a stream and reads all events
+     * in global order through the index the Terraform declared.
+     */
+    @Test
+    void the_dynamodb_event_store_works_on_the_applied_table() {
+        List<String> indexesQueried = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor recordIndexes = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest q && q.indexName() != null) {
+                    indexesQueried.add(q.indexName());
+                }
+            }
+        };
+        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(recordIndexes)).build();
+        try (DynamoDbEventStore store = DynamoDbEventStore.create(client, "orders-events", true)) {
+            List<RecordedEvent> first = store.append("store-order-1", List.of(event("OrderCreated", "a")),
+                    ExpectedVersion.noStream());
+            List<RecordedEvent> more = store.append("store-order-1",
+                    List.of(event("ItemAdded", "b"), event("ItemAdded", "c")), ExpectedVersion.exactly(1));
+            store.append("store-order-2", List.of(event("OrderCreated", "d")), ExpectedVersion.noStream());
+
+            assertThat(first).extracting(RecordedEvent::version).containsExactly(1L);
+            assertThat(more).extracting(RecordedEvent::version).containsExactly(2L, 3L);
+            assertThatThrownBy(() -> store.append("store-order-1", List.of(event("ItemAdded", "stale")),
+                    ExpectedVersion.exactly(1)))
+                    .isInstanceOfSatisfying(ConcurrencyConflictException.class,
+                            e -> assertThat(e.actual()).isEqualTo(3));
+
+            List<RecordedEvent> stream = store.read("store-order-1", 1);
+            assertThat(stream).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L);
+            assertThat(stream).extracting(RecordedEvent::type)
+                    .containsExactly("OrderCreated", "ItemAdded", "ItemAdded");
+            assertThat(stream.get(1).payload()).asString(StandardCharsets.UTF_8).isEqualTo("{\"n\":\"b\"}");
+            assertThat(stream.get(2).metadata()).isEqualTo(Metadata.of("correlation-id", "c"));
+            assertThat(store.version("store-order-1")).isEqualTo(3);
+
+            indexesQueried.clear();
+            List<RecordedEvent> all = store.readAll(1, 100);
+            assertThat(all).extracting(e -> e.streamId() + "@" + e.version())
+                    .containsExactly("store-order-1@1", "store-order-1@2", "store-order-1@3", "store-order-2@1");
+            assertThat(all).extracting(RecordedEvent::globalPosition).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.readAll(3, 100)).extracting(RecordedEvent::globalPosition).containsExactly(3L, 4L);
+            assertThat(indexesQueried).isNotEmpty().containsOnly("by-timestamp");
+        }
     }
 }
