@@ -17,7 +17,6 @@ import dev.allframe.examples.orders.summary.OrderSummary;
 import dev.allframe.examples.orders.summary.OrderSummaryProjection;
 import dev.allframe.health.HealthCheck;
 import dev.allframe.http.HttpException;
-import dev.allframe.http.Json;
 import dev.allframe.http.Problem;
 import dev.allframe.http.Response;
 import dev.allframe.http.Router;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The Orders service over CQRS: {@code POST /orders}, {@code POST /orders/{id}/items},
@@ -150,42 +148,31 @@ public final class OrdersModule implements AutoCloseable {
     }
 
     /**
-     * Registers the routes and the command-failure problem mapping.
+     * Registers the routes ({@link OrdersController}'s generated {@code OrdersController$Routes}) and the problem
+     * mappings: command failures (409/422) and unknown orders (404).
      *
      * @param router the builder
      * @return the builder
      */
     public Router.Builder register(Router.Builder router) {
-        CommandProblems.register(router);
-        return router
-                .error(OrderNotFoundException.class, (e, req) ->
-                        Response.problem(Problem.of(Status.NOT_FOUND, e.getMessage())))
-                .post("/orders", Json.body(CreateOrderBody.class, (req, body) -> {
-                    String id = body.orderId() == null || body.orderId().isBlank()
-                            ? UUID.randomUUID().toString() : body.orderId();
-                    OrderSummary created = dispatch(new CreateOrder(id, body.customerId()));
-                    LOG.log(System.Logger.Level.INFO, "order {0} created for customer {1}", id, body.customerId());
-                    return Response.json(Status.CREATED, created).withHeader("location", "/orders/" + id);
-                }))
-                .post("/orders/{id}/items", Json.body(AddItemBody.class, (req, body) -> {
-                    List<FieldError> missing = new ArrayList<>();
-                    if (body.quantity() == null) {
-                        missing.add(new FieldError("quantity", "is required"));
-                    }
-                    if (body.unitPriceCents() == null) {
-                        missing.add(new FieldError("unitPriceCents", "is required"));
-                    }
-                    if (!missing.isEmpty()) {
-                        throw new dev.allframe.cqrs.ValidationException(missing);
-                    }
-                    return Response.json(dispatch(new AddItem(req.pathParam("id"), body.sku(), body.quantity(),
-                            body.unitPriceCents())));
-                }))
-                .post("/orders/{id}/submit", req -> Response.json(dispatch(new SubmitOrder(req.pathParam("id")))))
-                .get("/orders/{id}", req -> Response.json(summary(req.pathParam("id"))));
+        return new OrdersController$Routes(new OrdersController(this)).register(registerErrors(router));
     }
 
-    private OrderSummary dispatch(OrderCommand command) throws InterruptedException {
+    /**
+     * Registers only the problem mappings, for a router whose routes come from the container's
+     * {@code registerRoutes(builder)}.
+     *
+     * @param router the builder
+     * @return the builder
+     */
+    public static Router.Builder registerErrors(Router.Builder router) {
+        CommandProblems.register(router);
+        return router.error(OrderNotFoundException.class, (e, req) ->
+                Response.problem(Problem.of(Status.NOT_FOUND, e.getMessage())));
+    }
+
+    /** Dispatches a command and waits until the summaries have seen it, so the caller reads its own write. */
+    OrderSummary dispatch(OrderCommand command) throws InterruptedException {
         CommandResult<OrderEvent> result = bus.dispatch(command);
         boolean ready = live
                 ? projections.awaitPosition(OrderSummaryProjection.NAME, result.lastGlobalPosition(), READ_YOUR_WRITES)
@@ -198,7 +185,8 @@ public final class OrdersModule implements AutoCloseable {
         return lookUp(command.orderId());
     }
 
-    private OrderSummary summary(String id) {
+    /** The summary of an order; 404 if there is none. */
+    OrderSummary summary(String id) {
         if (!live) {
             catchUp(); // sees orders other instances wrote since the last invocation
         }
