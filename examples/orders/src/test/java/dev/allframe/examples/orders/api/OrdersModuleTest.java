@@ -1,5 +1,10 @@
 package dev.allframe.examples.orders.api;
 
+import dev.allframe.examples.orders.OrdersAppContainer;
+import dev.allframe.inject.Environment;
+
+import java.util.Map;
+
 import dev.allframe.http.HttpMethod;
 import dev.allframe.http.Request;
 import dev.allframe.http.Response;
@@ -195,5 +200,20 @@ class OrdersModuleTest {
         assertThat(OrdersModule.DEFAULT_STORE).startsWith("sqlite:");
         start();
         assertThat(module.storeUrl()).startsWith("sqlite:").endsWith("orders.db");
+    }
+
+    @Test
+    void theContainersGeneratedRoutesServeTheControllerWithTheProblemMappings() {
+        try (OrdersAppContainer app = OrdersAppContainer.create(
+                Environment.of(Map.of("ALLFRAME_STORE", "sqlite:" + dir.resolve("orders.db"))))) {
+            router = app.registerRoutes(OrdersModule.registerErrors(Router.builder())).build();
+            Response created = post("/orders", "{\"customerId\":\"ann\",\"orderId\":\"o-9\"}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.headers().firstOrNull("location")).isEqualTo("/orders/o-9");
+            assertThat(get("/orders/o-9").bodyAsString()).contains("\"customerId\":\"ann\"");
+            assertThat(get("/orders/nope").status()).isEqualTo(404);
+            assertThat(post("/orders/o-9/items", "{\"sku\":\"apple\",\"quantity\":0,\"unitPriceCents\":1}")
+                    .status()).isEqualTo(422);
+        }
     }
 }
