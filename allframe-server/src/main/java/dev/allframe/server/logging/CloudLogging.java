@@ -55,7 +55,8 @@ public final class CloudLogging {
 
     /**
      * Installs the JSON handler on the root logger when {@link #requested(Map) requested}, replacing its other
-     * handlers (the JDK's console handler writes plain text to standard error). Idempotent.
+     * handlers (the JDK's console handler writes plain text to standard error). Idempotent. In plain-text mode a set
+     * {@code ALLFRAME_LOG} still sets the level of the root logger and its handlers.
      *
      * @param environment the environment, usually {@code System.getenv()}
      * @return whether JSON logging is now on
@@ -63,10 +64,14 @@ public final class CloudLogging {
      */
     public static synchronized boolean installFromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
+        String levelValue = environment.get(LEVEL_VARIABLE);
         if (!requested(environment)) {
-            return false; // touches no java.util.logging class: start-up stays as it was
+            if (levelValue != null && !levelValue.isBlank()) {
+                applyLevel(level(levelValue)); // plain text, but the level the user asked for
+            }
+            return false; // otherwise touches no java.util.logging class: start-up stays as it was
         }
-        Level level = level(environment.get(LEVEL_VARIABLE));
+        Level level = level(levelValue);
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler h : root.getHandlers()) {
             if (h instanceof StdoutJsonHandler) {
@@ -86,6 +91,15 @@ public final class CloudLogging {
         root.setLevel(level);
         root.addHandler(handler);
         return true;
+    }
+
+    /** The JDK's console handler is at INFO by default: lowering only the logger would drop DEBUG lines. */
+    private static void applyLevel(Level level) {
+        Logger root = LogManager.getLogManager().getLogger("");
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
     }
 
     /**

@@ -75,4 +75,33 @@ class CloudLoggingTest {
                 .endsWith(",\"logger\":\"test.logger\",\"logging.googleapis.com/labels\":{\"revision\":\"r-1\"}}\n");
         assertThat(CloudLogging.installFromEnvironment(Map.of())).isFalse();
     }
+
+    @Test
+    void inTextModeAllframeLogStillSetsTheLevelOfTheRootLoggerAndItsHandlers() {
+        Logger root = LogManager.getLogManager().getLogger("");
+        Level savedLevel = root.getLevel();
+        Handler[] handlers = root.getHandlers();
+        Level[] savedHandlerLevels = new Level[handlers.length];
+        for (int i = 0; i < handlers.length; i++) {
+            savedHandlerLevels[i] = handlers[i].getLevel();
+        }
+        try {
+            assertThat(CloudLogging.installFromEnvironment(Map.of("ALLFRAME_LOG", "debug"))).isFalse();
+            assertThat(root.getLevel()).isEqualTo(Level.FINE);
+            for (Handler h : root.getHandlers()) {
+                assertThat(h.getLevel()).isEqualTo(Level.FINE);
+            }
+            assertThat(System.getLogger("text.mode").isLoggable(System.Logger.Level.DEBUG)).isTrue();
+
+            CloudLogging.installFromEnvironment(Map.of("ALLFRAME_LOG", "error"));
+            assertThat(System.getLogger("text.mode").isLoggable(System.Logger.Level.INFO)).isFalse();
+            assertThatThrownBy(() -> CloudLogging.installFromEnvironment(Map.of("ALLFRAME_LOG", "chatty")))
+                    .hasMessageContaining("ALLFRAME_LOG (expected off, error, warn, info, debug or trace): 'chatty'");
+        } finally {
+            root.setLevel(savedLevel);
+            for (int i = 0; i < handlers.length; i++) {
+                handlers[i].setLevel(savedHandlerLevels[i]);
+            }
+        }
+    }
 }
