@@ -166,6 +166,7 @@ public final class AllFrameProcessor extends AbstractProcessor {
         }
         HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
         wiring.check();
+        wiring.checkRegistrations(components);
         if (diagnostics.errors() > 0) {
             return;
         }

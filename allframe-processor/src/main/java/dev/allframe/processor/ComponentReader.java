@@ -257,6 +257,10 @@ final class ComponentReader {
             if (qn.equals(Names.ENVIRONMENT)) {
                 return new Dependency(p, new Key(qn, null), DepKind.ENVIRONMENT, null);
             }
+            if (qn.equals(Names.COMMAND_REGISTRATIONS)) {
+                // Checked against the handlers' event type by HandlerWiring, which knows it.
+                return new Dependency(p, new Key(type.toString(), null), DepKind.COMMANDS, null);
+            }
             if (qn.equals(Names.PROVIDER)) {
                 List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
                 if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {

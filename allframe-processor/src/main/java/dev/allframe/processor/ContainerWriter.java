@@ -297,6 +297,7 @@ final class ContainerWriter {
                 case PROVIDER -> CodeBlock.of("this::$L", getters.get(resolved.get(d).id()));
                 case ENV -> CodeBlock.of("$L", envFields.get(envKey(d.env())));
                 case ENVIRONMENT -> CodeBlock.of("environment");
+                case COMMANDS -> CodeBlock.of("this::registerCommands");
             });
         }
         return CodeBlock.join(args, ", ");

@@ -27,10 +27,16 @@ final class Elements2 {
 
     /** @return the attribute's value, or {@code null} when it is not set explicitly (its default applies) */
     static Object value(AnnotationMirror mirror, String attribute) {
+        AnnotationValue v = annotationValue(mirror, attribute);
+        return v == null ? null : v.getValue();
+    }
+
+    /** @return the attribute's value as written, for a diagnostic that points at it; {@code null} when not set */
+    static AnnotationValue annotationValue(AnnotationMirror mirror, String attribute) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
                 : mirror.getElementValues().entrySet()) {
             if (e.getKey().getSimpleName().contentEquals(attribute)) {
-                return e.getValue().getValue();
+                return e.getValue();
             }
         }
         return null;

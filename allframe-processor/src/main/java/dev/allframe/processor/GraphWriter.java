@@ -77,6 +77,14 @@ final class GraphWriter {
                             .field("type").value(d.key().type()).field("qualifier").value(d.key().qualifier())
                             .field("lazy").value(d.kind() == DepKind.PROVIDER).field("factory").value(false)
                             .close('}');
+                } else if (d.kind() == DepKind.COMMANDS) {
+                    for (String id : commandHandlers()) {
+                        Component to = byId().get(id);
+                        j.open('{').field("component").value(id)
+                                .field("type").value(to == null ? id : to.key().type()).field("qualifier").value(null)
+                                .field("lazy").value(true).field("factory").value(false)
+                                .close('}');
+                    }
                 }
             }
             j.close(']');
@@ -181,8 +189,7 @@ final class GraphWriter {
     Set<String> reachable(String id) {
         Set<String> seen = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(id));
-        Map<String, Component> byId = new TreeMap<>();
-        components.forEach(c -> byId.put(c.id(), c));
+        Map<String, Component> byId = byId();
         while (!todo.isEmpty()) {
             String next = todo.pop();
             Component c = byId.get(next);
@@ -196,10 +203,26 @@ final class GraphWriter {
             for (Dependency d : c.deps()) {
                 if (resolved.get(d) != null) {
                     todo.push(resolved.get(d).id());
+                } else if (d.kind() == DepKind.COMMANDS) {
+                    commandHandlers().forEach(todo::push);
                 }
             }
         }
         return seen;
+    }
+
+    private Map<String, Component> byId() {
+        Map<String, Component> byId = new TreeMap<>();
+        components.forEach(c -> byId.put(c.id(), c));
+        return byId;
+    }
+
+    /** @return the components a {@code CommandRegistrations} reaches: every command handler's, sorted */
+    private Set<String> commandHandlers() {
+        Set<String> ids = new TreeSet<>();
+        handlers.stream().filter(h -> h.kind() == EntryPoints.Kind.COMMAND_HANDLER)
+                .forEach(h -> ids.add(h.component()));
+        return ids;
     }
 
     /** A tiny pretty-printing JSON writer: two-space indents, one field per line, like most formatters. */

@@ -4,6 +4,7 @@ import dev.allframe.processor.EntryPoints.Handler;
 import dev.allframe.processor.EntryPoints.Kind;
 
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -32,6 +33,7 @@ final class HandlerReader {
     static final String QUERY = PKG + ".HandleQuery";
     static final String PROJECTION = PKG + ".ProjectionHandler";
     static final String SAGA = PKG + ".SagaHandler";
+    static final String DECIDER = "dev.allframe.cqrs.Decider";
 
     private final Diagnostics diagnostics;
     private final Elements elements;
@@ -75,6 +77,12 @@ final class HandlerReader {
                     + "take exactly one parameter (the " + what + ") and return a value.");
             return;
         }
+        if (kind == Kind.COMMAND_HANDLER && snapshotEvery(m) != 0) {
+            snapshotError(m, "@HandleCommand(snapshotEvery = ...) on method " + where + " has no state to "
+                    + "snapshot: only a Decider class has. Remove snapshotEvery, or make the handler a "
+                    + "@HandleCommand class implementing dev.allframe.cqrs.Decider<C, S, E>.");
+            return;
+        }
         String message = m.getParameters().get(0).asType().toString();
         if (claim(kind + " " + message, m, "The " + what + " " + message + " already has a handler")) {
             classes.add(owner);
@@ -86,7 +94,7 @@ final class HandlerReader {
     /** A {@code Decider} or {@code CommandHandler} class: its command type is its first type argument. */
     private void commandClass(TypeElement type) {
         DeclaredType role = null;
-        for (String name : List.of("dev.allframe.cqrs.Decider", "dev.allframe.cqrs.CommandHandler")) {
+        for (String name : List.of(DECIDER, "dev.allframe.cqrs.CommandHandler")) {
             TypeElement target = elements.getTypeElement(name);
             if (role == null && target != null) {
                 role = supertype(type.asType(), target);
@@ -99,11 +107,64 @@ final class HandlerReader {
                     + "or put @HandleCommand on its handler methods.");
             return;
         }
+        if (!snapshotPolicyFits(type, role)) {
+            return;
+        }
         String message = types.erasure(role.getTypeArguments().get(0)).toString();
         if (claim(Kind.COMMAND_HANDLER + " " + message, type, "The command " + message + " already has a handler")) {
             classes.add(type);
             handlers.add(new Handler(Kind.COMMAND_HANDLER, type.getQualifiedName().toString(), null, message, type));
         }
+    }
+
+    /**
+     * @param handler a {@code @HandleCommand} method or class
+     * @return its {@code snapshotEvery}, 0 when not set
+     */
+    static int snapshotEvery(Element handler) {
+        Object v = Elements2.value(Elements2.annotation(handler, COMMAND), "snapshotEvery");
+        return v instanceof Integer n ? n : 0;
+    }
+
+    /**
+     * @param decider the {@code Decider<C, S, E>} a {@code @HandleCommand} class implements
+     * @return its state type {@code S}
+     */
+    static TypeMirror stateType(DeclaredType decider) {
+        return decider.getTypeArguments().get(1);
+    }
+
+    /** A snapshot interval needs a decider (state to snapshot) whose state the codec can read back as a class. */
+    private boolean snapshotPolicyFits(TypeElement type, DeclaredType role) {
+        int every = snapshotEvery(type);
+        String where = "@HandleCommand(snapshotEvery = " + every + ") on " + type.getQualifiedName();
+        if (every < 0) {
+            snapshotError(type, where + ": the interval must be at least 1 (snapshot every n events), or 0 for no "
+                    + "snapshots.");
+            return false;
+        }
+        if (every == 0) {
+            return true;
+        }
+        if (!((TypeElement) role.asElement()).getQualifiedName().contentEquals(DECIDER)
+                || role.getTypeArguments().size() != 3) {
+            snapshotError(type, where + ": a CommandHandler has no state to snapshot; only a "
+                    + "dev.allframe.cqrs.Decider<C, S, E> has. Remove snapshotEvery.");
+            return false;
+        }
+        TypeMirror state = stateType(role);
+        if (state.getKind() != TypeKind.DECLARED || !((DeclaredType) state).getTypeArguments().isEmpty()) {
+            snapshotError(type, where + ": the state type " + state + " must be a class without type arguments, "
+                    + "so a snapshot can be read back as that class. Wrap it in a record.");
+            return false;
+        }
+        return true;
+    }
+
+    private void snapshotError(Element handler, String message) {
+        AnnotationMirror annotation = Elements2.annotation(handler, COMMAND);
+        diagnostics.error(handler, annotation, Elements2.annotationValue(annotation, "snapshotEvery"), "BadHandler",
+                message);
     }
 
     static DeclaredType supertype(TypeMirror type, TypeElement target, Types types) {

@@ -35,6 +35,7 @@ final class HandlerWiring {
     static final ClassName PROJECTION_REGISTRY = ClassName.get("dev.allframe.projection", "ProjectionRegistry");
     static final ClassName SAGA_MANAGER = ClassName.get("dev.allframe.saga", "SagaManager");
     static final ClassName SAGA_STORE = ClassName.get("dev.allframe.saga", "SagaStore");
+    static final ClassName SNAPSHOT_POLICY = ClassName.get("dev.allframe.snapshot", "SnapshotPolicy");
 
     private final Types types;
     private final javax.lang.model.util.Elements elements;
@@ -101,6 +102,39 @@ final class HandlerWiring {
                         + "event type " + commandEventTypes + ": let them return List<YourEvent> of one sealed "
                         + "event interface.");
             }
+        }
+    }
+
+    /**
+     * Reports components injecting {@code CommandRegistrations<X>} when there is no {@code registerCommands} to back
+     * it, or it cannot register into a builder of {@code X}; call after {@link #check()}.
+     *
+     * @param components every component
+     */
+    void checkRegistrations(List<Model.Component> components) {
+        for (Model.Component c : components) {
+            for (Model.Dependency d : c.deps()) {
+                if (d.kind() == Model.DepKind.COMMANDS) {
+                    checkRegistrations(Resolver.site(c, d), d);
+                }
+            }
+        }
+    }
+
+    private void checkRegistrations(String site, Model.Dependency d) {
+        boolean anyCommand = handlers.stream().anyMatch(h -> h.kind() == Kind.COMMAND_HANDLER);
+        if (!available() || !anyCommand || commandEvents == null) {
+            diagnostics.error(d.element(), "MissingBinding", "No @HandleCommand handler for " + d.key().type()
+                    + ", which " + site + " asks for. Annotate a Decider, "
+                    + "CommandHandler or handler method with @HandleCommand, or remove the parameter.");
+            return;
+        }
+        List<? extends TypeMirror> args = ((DeclaredType) d.element().asType()).getTypeArguments();
+        if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED
+                || !types.isAssignable(commandEvents, args.get(0))) {
+            diagnostics.error(d.element(), "BadHandler", "Use CommandRegistrations<" + commandEvents + "> at "
+                    + site + ": the command handlers return " + commandEvents + ", which " + d.key().type()
+                    + " cannot register.");
         }
     }
 
@@ -279,13 +313,22 @@ final class HandlerWiring {
         List<Handler> commands = handlers.stream().filter(h -> h.kind() == Kind.COMMAND_HANDLER).toList();
         if (!commands.isEmpty() && commandEvents != null) {
             MethodSpec.Builder m = MethodSpec.methodBuilder("registerCommands")
-                    .addJavadoc("Registers every {@code @HandleCommand} method.\n\n@param builder a command bus "
+                    .addJavadoc("Registers every {@code @HandleCommand} handler, with its snapshot policy; "
+                            + "{@code CommandRegistrations} calls this.\n\n@param builder a command bus "
                             + "builder for $T or a supertype\n", TypeName.get(commandEvents))
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(ParameterizedTypeName.get(COMMAND_BUS.nestedClass("Builder"),
                             WildcardTypeName.supertypeOf(TypeName.get(commandEvents))), "builder");
             for (Handler h : commands) {
-                if (h.method() == null) {
+                int snapshotEvery = h.method() == null ? HandlerReader.snapshotEvery(h.element()) : 0;
+                if (snapshotEvery > 0) {
+                    // The reader checked that it is a Decider whose state is a plain class.
+                    TypeMirror state = HandlerReader.stateType(
+                            supertype(h.element().asType(), elementOf(HandlerReader.DECIDER)));
+                    m.addStatement("builder.register($T.class, $L(), $T.everyNEvents($L), $T.class)", message(h),
+                            getter.apply(h.component()), SNAPSHOT_POLICY, snapshotEvery,
+                            TypeName.get(types.erasure(state)));
+                } else if (h.method() == null) {
                     m.addStatement("builder.register($T.class, $L())", message(h), getter.apply(h.component()));
                 } else {
                     // List.copyOf widens List<OrderCreated> to the bus's event type; events are never null.

@@ -31,8 +31,11 @@ final class Model {
         }
     }
 
-    /** How a dependency is injected. */
-    enum DepKind { INSTANCE, PROVIDER, ENV, ENVIRONMENT }
+    /**
+     * How a dependency is injected: a component, a {@code Provider} of one, an {@code @Env} value, the
+     * {@code Environment}, or the container's {@code registerCommands} as a {@code CommandRegistrations}.
+     */
+    enum DepKind { INSTANCE, PROVIDER, ENV, ENVIRONMENT, COMMANDS }
 
     /** The value types {@code @Env} and route parameters convert to. */
     enum Conversion { STRING, INT, LONG, DOUBLE, BOOLEAN, DURATION, UUID, ENUM, OPTIONAL_STRING }

@@ -16,6 +16,7 @@ final class Names {
     static final String INIT = INJECT_PKG + ".Init";
     static final String ENV = INJECT_PKG + ".Env";
     static final String ENVIRONMENT = INJECT_PKG + ".Environment";
+    static final String COMMAND_REGISTRATIONS = "dev.allframe.cqrs.CommandRegistrations";
 
     static final String HTTP_PKG = "dev.allframe.http";
     static final String ROUTE_PKG = HTTP_PKG + ".annotation";

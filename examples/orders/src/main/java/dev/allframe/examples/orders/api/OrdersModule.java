@@ -2,6 +2,7 @@ package dev.allframe.examples.orders.api;
 
 import dev.allframe.cqrs.CommandBus;
 import dev.allframe.cqrs.CommandProblems;
+import dev.allframe.cqrs.CommandRegistrations;
 import dev.allframe.cqrs.CommandResult;
 import dev.allframe.cqrs.FieldError;
 import dev.allframe.cqrs.RetryPolicy;
@@ -28,7 +29,6 @@ import dev.allframe.jdbc.JdbcStores;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
-import dev.allframe.snapshot.SnapshotPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -77,28 +77,30 @@ public final class OrdersModule implements AutoCloseable {
      * Called by the container.
      *
      * @param stores the event, snapshot and checkpoint stores
-     * @param decider decides the order commands
+     * @param commands the generated registration of the {@code @HandleCommand} {@link OrderDecider}, with its
+     *        snapshot policy
      * @param summaries the order-summary projection
      */
     @Inject
-    public OrdersModule(JdbcStores stores, OrderDecider decider, OrderSummaryProjection summaries) {
-        this(stores, decider, summaries, true);
+    public OrdersModule(JdbcStores stores, CommandRegistrations<OrderEvent> commands,
+                        OrderSummaryProjection summaries) {
+        this(stores, commands, summaries, true);
     }
 
-    private OrdersModule(JdbcStores stores, OrderDecider decider, OrderSummaryProjection summaries, boolean live) {
+    private OrdersModule(JdbcStores stores, CommandRegistrations<OrderEvent> commands,
+                         OrderSummaryProjection summaries, boolean live) {
         this.stores = stores;
         this.summaries = summaries;
         this.live = live;
         EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
-        this.bus = CommandBus.builder(events)
-                .register(OrderCommand.class, decider, SnapshotPolicy.everyNEvents(50),
-                        OrderDecider.State.class)
+        CommandBus.Builder<OrderEvent> builder = CommandBus.builder(events)
                 .snapshotStore(stores.snapshots())
                 .validator(CreateOrder.class, c -> c.customerId() == null || c.customerId().isBlank()
                         ? List.of(new FieldError("customerId", "is required")) : List.of())
                 .validator(AddItem.class, OrdersModule::validate)
-                .retryOnConflict(RetryPolicy.attempts(3))
-                .build();
+                .retryOnConflict(RetryPolicy.attempts(3));
+        commands.registerAll(builder);
+        this.bus = builder.build();
         // The summaries live in memory, so their checkpoint does too: each start rebuilds them from the events.
         this.projections = ProjectionRegistry.builder(events, CheckpointStore.inMemory())
                 .register(OrderSummaryProjection.NAME, summaries)
@@ -143,7 +145,7 @@ public final class OrdersModule implements AutoCloseable {
      */
     public static OrdersModule openSynchronous(String storeUrl) {
         OrdersAppContainer container = OrdersAppContainer.create(Environment.of(Map.of("ALLFRAME_STORE", storeUrl)));
-        return new OrdersModule(container.stores(), container.orderDecider(), container.orderSummaryProjection(),
+        return new OrdersModule(container.stores(), container::registerCommands, container.orderSummaryProjection(),
                 false);
     }
 

@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * The order aggregate's rules: an order is created once, takes items while open, and is submitted once with at
- * least one item; a submitted order cannot change.
+ * least one item; a submitted order cannot change. Its state is snapshotted every 50 events, so an order with a long
+ * history loads from its latest snapshot.
  */
-@HandleCommand
+@HandleCommand(snapshotEvery = 50)
 public final class OrderDecider implements Decider<OrderCommand, OrderDecider.State, OrderEvent> {
     /**
      * What the rules need to know about an order.

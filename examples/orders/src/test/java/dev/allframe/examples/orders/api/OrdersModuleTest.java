@@ -216,4 +216,24 @@ class OrdersModuleTest {
                     .status()).isEqualTo(422);
         }
     }
+
+    @Test
+    void snapshotsAnOrderEveryFiftyEventsThroughTheGeneratedRegistration() {
+        try (OrdersAppContainer app = OrdersAppContainer.create(
+                Environment.of(Map.of("ALLFRAME_STORE", "sqlite:" + dir.resolve("orders.db"))))) {
+            router = app.ordersModule().register(Router.builder()).build();
+            assertThat(post("/orders", "{\"customerId\":\"ann\",\"orderId\":\"o-1\"}").status()).isEqualTo(201);
+            for (int i = 2; i < 50; i++) {
+                post("/orders/o-1/items", "{\"sku\":\"s" + i + "\",\"quantity\":1,\"unitPriceCents\":1}");
+            }
+            assertThat(app.stores().snapshots().load("order-o-1")).isEmpty();
+            assertThat(post("/orders/o-1/items", "{\"sku\":\"s50\",\"quantity\":1,\"unitPriceCents\":1}")
+                    .bodyAsString()).contains("\"version\":50");
+            assertThat(app.stores().snapshots().load("order-o-1")).get()
+                    .satisfies(s -> assertThat(s.version()).isEqualTo(50));
+            // Loading from the snapshot (49 items) plus no later events still lets the order be submitted.
+            assertThat(post("/orders/o-1/submit", null).bodyAsString()).contains("\"status\":\"SUBMITTED\"",
+                    "\"version\":51");
+        }
+    }
 }
