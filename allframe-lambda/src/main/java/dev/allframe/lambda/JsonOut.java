@@ -1,11 +1,14 @@
 package dev.allframe.lambda;
 
+import dev.allframe.json.JsonStrings;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * A minimal JSON writer for the door's own response documents, whose shape is fixed: it avoids a codec round trip
- * through maps on every invocation. Commas are tracked per nesting level.
+ * through maps on every invocation, and loading a JSON library at cold start. Strings are escaped by core's
+ * dependency-free {@link JsonStrings}. Commas are tracked per nesting level.
  */
 final class JsonOut {
     private final StringBuilder sb;
@@ -82,27 +85,7 @@ final class JsonOut {
     }
 
     private void quote(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(sb, s);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.allframe.processor;
 
+import dev.allframe.json.JsonStrings;
 import dev.allframe.processor.Model.Component;
 import dev.allframe.processor.Model.Controller;
 import dev.allframe.processor.Model.DepKind;
@@ -289,23 +290,7 @@ final class GraphWriter {
         }
 
         private void string(String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    default -> {
-                        if (ch < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) ch));
-                        } else {
-                            sb.append(ch);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
+            JsonStrings.quote(sb, s);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.allframe.infra.hcl;
 
+import dev.allframe.json.JsonStrings;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,37 +45,18 @@ public final class HclWriter {
     }
 
     /**
-     * Escapes text for the inside of a quoted HCL string (template) literal.
+     * Escapes text for the inside of a quoted HCL string (template) literal: the JSON escapes of
+     * {@link JsonStrings} (HCL reads the same {@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t} and
+     * {@code \}{@code uNNNN}), and the template introducers <code>$&#123;</code> and <code>%&#123;</code> doubled,
+     * so they stay literal.
      *
      * @param s the text
      * @return the escaped text, without quotes
      */
     public static String escape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '$', '%' -> {
-                    sb.append(c);
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                        sb.append(c); // "${" -> "$${" and "%{" -> "%%{": literal, not a template sequence
-                    }
-                }
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        // JSON escaping never writes '$', '%' or '{', so every "${" or "%{" left is one the text had.
+        return JsonStrings.escape(new StringBuilder(s.length() + 8), s).toString()
+                .replace("${", "$${").replace("%{", "%%{");
     }
 
     private static void body(StringBuilder sb, Body body, int level, boolean top) {

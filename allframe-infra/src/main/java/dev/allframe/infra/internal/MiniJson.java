@@ -1,5 +1,7 @@
 package dev.allframe.infra.internal;
 
+import dev.allframe.json.JsonStrings;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,31 +100,13 @@ public final class MiniJson {
     }
 
     /**
-     * Appends a JSON string literal.
+     * Appends a JSON string literal (escaped by {@link JsonStrings}, shared with the Lambda door and the processor).
      *
      * @param sb the target
      * @param s the string
      */
     public static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(sb, s);
     }
 
     private static final class Parser {

@@ -29,6 +29,17 @@ class HclWriterTest {
     }
 
     @Test
+    void escapes_what_hcl_has_no_short_form_for_and_what_utf8_would_lose() {
+        // HCL has no \b or \f, so they are unicode escapes; DEL, the JavaScript line terminators and lone
+        // surrogates too (a lone surrogate would be written to the UTF-8 file as '?').
+        assertThat(HclWriter.escape("\b\f\u007f")).isEqualTo("\\u0008\\u000c\\u007f");
+        assertThat(HclWriter.escape("a\u2028b")).isEqualTo("a\\u2028b");
+        assertThat(HclWriter.escape("x\uD800y")).isEqualTo("x\\ud800y");
+        // An escape next to a template introducer leaves the introducer escaped exactly once.
+        assertThat(HclWriter.escape("\n${x}\"%{y}")).isEqualTo("\\n$${x}\\\"%%{y}");
+    }
+
+    @Test
     void a_user_value_can_never_become_an_interpolation() {
         Body b = Body.builder().attr("x", str("${file(\"/etc/passwd\")}")).buildBody();
         assertThat(HclWriter.write(b)).isEqualTo("x = \"$${file(\\\"/etc/passwd\\\")}\"\n");
