@@ -1,10 +1,8 @@
 package dev.allframe.inject;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -93,7 +91,8 @@ public final class EnvReader {
         try {
             return Integer.parseInt(text.trim()); // no method reference: start-up pays for every lambda
         } catch (NumberFormatException e) {
-            problems.add("environment variable " + name + " must be an integer, got '" + text + "'");
+            problems.add("environment variable " + name + " must be " + TextValues.AN_INTEGER + ", got '" + text
+                    + "'");
             return 0;
         }
     }
@@ -104,7 +103,7 @@ public final class EnvReader {
      * @return the value as a {@code long}
      */
     public long longValue(String name, String defaultValue) {
-        return value(name, defaultValue, Long::valueOf, "an integer", 0L);
+        return value(name, defaultValue, Long::valueOf, TextValues.AN_INTEGER, 0L);
     }
 
     /**
@@ -113,7 +112,7 @@ public final class EnvReader {
      * @return the value as a {@code double}
      */
     public double doubleValue(String name, String defaultValue) {
-        return value(name, defaultValue, Double::valueOf, "a number", 0.0);
+        return value(name, defaultValue, Double::valueOf, TextValues.A_NUMBER, 0.0);
     }
 
     /**
@@ -122,7 +121,7 @@ public final class EnvReader {
      * @return the value as a {@code boolean}
      */
     public boolean booleanValue(String name, String defaultValue) {
-        return value(name, defaultValue, EnvReader::parseBoolean, "true or false", false);
+        return value(name, defaultValue, TextValues::parseBoolean, TextValues.TRUE_OR_FALSE, false);
     }
 
     /**
@@ -131,8 +130,7 @@ public final class EnvReader {
      * @return the value as a {@link Duration}
      */
     public Duration duration(String name, String defaultValue) {
-        return value(name, defaultValue, EnvReader::parseDuration,
-                "a duration such as PT30S, 500ms, 30s, 5m, 2h or 1d", Duration.ZERO);
+        return value(name, defaultValue, TextValues::parseDuration, TextValues.A_DURATION, Duration.ZERO);
     }
 
     /**
@@ -146,46 +144,15 @@ public final class EnvReader {
         }
     }
 
-    static boolean parseBoolean(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(text);
-        };
-    }
-
     /**
      * Parses a duration: ISO-8601 ({@code PT30S}) or a number with a unit ({@code ms}, {@code s}, {@code m},
-     * {@code h}, {@code d}).
+     * {@code h}, {@code d}); the grammar is {@link TextValues#parseDuration}.
      *
      * @param text the text
      * @return the duration
      * @throws IllegalArgumentException if the text is neither
      */
     public static Duration parseDuration(String text) {
-        String t = text.trim();
-        if (t.length() > 1 && (t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
-            try {
-                return Duration.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(text, e);
-            }
-        }
-        int unitAt = 0;
-        while (unitAt < t.length() && Character.isDigit(t.charAt(unitAt))) {
-            unitAt++;
-        }
-        if (unitAt == 0) {
-            throw new IllegalArgumentException(text);
-        }
-        long amount = Long.parseLong(t.substring(0, unitAt));
-        return switch (t.substring(unitAt).trim().toLowerCase(Locale.ROOT)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException(text);
-        };
+        return TextValues.parseDuration(text);
     }
 }

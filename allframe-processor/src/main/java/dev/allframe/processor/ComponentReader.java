@@ -300,7 +300,7 @@ final class ComponentReader {
                     + "nothing: remove defaultValue or use String.");
             return null;
         }
-        if (defaultValue != null && !Conversions.accepts(c, type, defaultValue)) {
+        if (defaultValue != null && !Conversions.acceptsEnvDefault(c, type, defaultValue)) {
             diagnostics.error(p, "BadEnv", "The default '" + defaultValue + "' of @Env(\"" + name + "\") is not "
                     + Conversions.expected(c, type) + ".");
             return null;

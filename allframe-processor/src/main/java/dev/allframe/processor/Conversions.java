@@ -1,5 +1,9 @@
 package dev.allframe.processor;
 
+import dev.allframe.inject.ConfigurationException;
+import dev.allframe.inject.EnvReader;
+import dev.allframe.inject.Environment;
+import dev.allframe.inject.TextValues;
 import dev.allframe.processor.Model.Conversion;
 
 import javax.lang.model.element.Element;
@@ -8,12 +12,16 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
-/** Which text-to-value conversion a type needs, and compile-time checks of default values. */
+/**
+ * Which text-to-value conversion a type needs, and compile-time checks of default values. The checks call core's
+ * run-time code ({@link EnvReader}, {@link TextValues}), which is on the processor path, so compile time and run time
+ * cannot disagree about a default.
+ */
 final class Conversions {
     private Conversions() {
     }
@@ -83,38 +91,60 @@ final class Conversions {
         return names;
     }
 
-    /** @return what a valid value looks like, for messages; mirrors the run-time helpers */
+    /** @return what a valid value looks like, for messages: the run time's own words */
     static String expected(Conversion c, TypeMirror type) {
         return switch (c) {
-            case INT, LONG -> "an integer";
-            case DOUBLE -> "a number";
-            case BOOLEAN -> "true or false";
-            case DURATION -> "a duration such as PT30S, 500ms, 30s, 5m, 2h or 1d";
-            case UUID -> "a UUID";
+            case INT, LONG -> TextValues.AN_INTEGER;
+            case DOUBLE -> TextValues.A_NUMBER;
+            case BOOLEAN -> TextValues.TRUE_OR_FALSE;
+            case DURATION -> TextValues.A_DURATION;
+            case UUID -> TextValues.A_UUID;
             case ENUM -> "one of " + String.join(", ", enumConstants(type));
             case STRING, OPTIONAL_STRING -> "text";
         };
     }
 
-    /** @return whether a default value converts, so a bad default is a compile error rather than a start-up one */
-    static boolean accepts(Conversion c, TypeMirror type, String text) {
+    /**
+     * Whether an {@code @Env} default converts, so a bad default is a compile error rather than a start-up one.
+     * Runs the container's own {@link EnvReader} on an empty environment, so the default goes through exactly the
+     * code that reads it at start-up (trimming included).
+     */
+    static boolean acceptsEnvDefault(Conversion c, TypeMirror type, String text) {
+        EnvReader env = EnvReader.of(Environment.of(Map.of()));
+        String name = "DEFAULT";
+        switch (c) {
+            case INT -> env.intValue(name, text);
+            case LONG -> env.longValue(name, text);
+            case DOUBLE -> env.doubleValue(name, text);
+            case BOOLEAN -> env.booleanValue(name, text);
+            case DURATION -> env.duration(name, text);
+            // The enum's valueOf is not loadable here; its constants are what valueOf accepts.
+            case ENUM -> env.value(name, text, enumValueOf(type), expected(c, type), null);
+            case STRING, OPTIONAL_STRING, UUID -> env.string(name, text);
+        }
+        try {
+            env.check();
+            return true;
+        } catch (ConfigurationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a route parameter's default converts with the functions the generated routes call
+     * ({@code dev.allframe.http.annotation.Params}), which take the text as it is: no trimming.
+     */
+    static boolean acceptsRouteDefault(Conversion c, TypeMirror type, String text) {
         try {
             switch (c) {
-                case INT -> Integer.parseInt(text.trim());
-                case LONG -> Long.parseLong(text.trim());
-                case DOUBLE -> Double.parseDouble(text.trim());
-                case BOOLEAN -> {
-                    String t = text.trim().toLowerCase(Locale.ROOT);
-                    if (!t.equals("true") && !t.equals("false")) {
-                        return false;
-                    }
-                }
-                case DURATION -> parseDuration(text.trim());
-                case UUID -> java.util.UUID.fromString(text.trim());
-                case ENUM -> {
-                    return enumConstants(type).contains(text.trim());
-                }
-                default -> {
+                case INT -> Integer.valueOf(text);
+                case LONG -> Long.valueOf(text);
+                case DOUBLE -> Double.valueOf(text);
+                case BOOLEAN -> TextValues.parseBoolean(text);
+                case UUID -> java.util.UUID.fromString(text);
+                case ENUM -> enumValueOf(type).apply(text);
+                case DURATION -> TextValues.parseDuration(text);
+                case STRING, OPTIONAL_STRING -> {
                 }
             }
             return true;
@@ -123,26 +153,13 @@ final class Conversions {
         }
     }
 
-    /** The same grammar as {@code dev.allframe.inject.EnvReader.parseDuration}. */
-    static Duration parseDuration(String t) {
-        if (t.length() > 1 && (t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
-            return Duration.parse(t);
-        }
-        int unitAt = 0;
-        while (unitAt < t.length() && Character.isDigit(t.charAt(unitAt))) {
-            unitAt++;
-        }
-        if (unitAt == 0) {
-            throw new IllegalArgumentException(t);
-        }
-        long amount = Long.parseLong(t.substring(0, unitAt));
-        return switch (t.substring(unitAt).trim().toLowerCase(Locale.ROOT)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException(t);
+    private static Function<String, String> enumValueOf(TypeMirror type) {
+        List<String> constants = enumConstants(type);
+        return t -> {
+            if (!constants.contains(t)) {
+                throw new IllegalArgumentException(t);
+            }
+            return t;
         };
     }
 }

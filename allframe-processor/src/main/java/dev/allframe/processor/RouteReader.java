@@ -206,7 +206,7 @@ final class RouteReader {
             return null;
         }
         String defaultValue = Names.REQUIRED.equals(dflt) ? null : dflt;
-        if (defaultValue != null && !Conversions.accepts(c, valueType, defaultValue)) {
+        if (defaultValue != null && !Conversions.acceptsRouteDefault(c, valueType, defaultValue)) {
             diagnostics.error(p, "BadRoute", "The default '" + defaultValue + "' of " + what + " of " + where
                     + " is not " + Conversions.expected(c, valueType) + ".");
             return null;

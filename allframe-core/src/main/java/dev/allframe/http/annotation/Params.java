@@ -6,9 +6,9 @@ import dev.allframe.http.Problem;
 import dev.allframe.http.Request;
 import dev.allframe.http.Response;
 import dev.allframe.http.Status;
+import dev.allframe.inject.TextValues;
 import dev.allframe.json.JsonCodecs;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -89,7 +89,7 @@ public final class Params {
      * @throws HttpException 400 if it is not an integer
      */
     public static Integer toInt(String text, String what) {
-        return convert(text, what, Integer::valueOf, "an integer");
+        return convert(text, what, Integer::valueOf, TextValues.AN_INTEGER);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class Params {
      * @throws HttpException 400 if it is not an integer
      */
     public static Long toLong(String text, String what) {
-        return convert(text, what, Long::valueOf, "an integer");
+        return convert(text, what, Long::valueOf, TextValues.AN_INTEGER);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class Params {
      * @throws HttpException 400 if it is not a number
      */
     public static Double toDouble(String text, String what) {
-        return convert(text, what, Double::valueOf, "a number");
+        return convert(text, what, Double::valueOf, TextValues.A_NUMBER);
     }
 
     /**
@@ -119,11 +119,7 @@ public final class Params {
      * @throws HttpException 400 unless it is {@code true} or {@code false}, any case
      */
     public static Boolean toBoolean(String text, String what) {
-        return convert(text, what, t -> switch (t.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException(t);
-        }, "true or false");
+        return convert(text, what, TextValues::parseBoolean, TextValues.TRUE_OR_FALSE);
     }
 
     /**
@@ -133,7 +129,7 @@ public final class Params {
      * @throws HttpException 400 if it is not a UUID
      */
     public static UUID toUuid(String text, String what) {
-        return convert(text, what, UUID::fromString, "a UUID");
+        return convert(text, what, UUID::fromString, TextValues.A_UUID);
     }
 
     /**
