@@ -1,6 +1,7 @@
 package dev.allframe.infra.terraform;
 
 import dev.allframe.infra.internal.MiniJson;
+import dev.allframe.testkit.TerraformCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.allframe.infra.terraform;
 
 import dev.allframe.infra.internal.MiniJson;
 import dev.allframe.infra.model.InfraModel;
+import dev.allframe.testkit.TerraformCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,7 @@ import dev.allframe.eventstore.Metadata;
 import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.infra.internal.MiniJson;
 import dev.allframe.testkit.FreePort;
+import dev.allframe.testkit.TerraformCli;
 import dev.allframe.testkit.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package dev.allframe.infra.terraform;
 
+import dev.allframe.testkit.TerraformCli;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

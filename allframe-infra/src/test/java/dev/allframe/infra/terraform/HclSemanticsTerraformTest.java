@@ -5,6 +5,7 @@ import dev.allframe.infra.hcl.Expr;
 import dev.allframe.infra.hcl.HclWriter;
 import dev.allframe.infra.hcl.TerraformJsonWriter;
 import dev.allframe.infra.internal.MiniJson;
+import dev.allframe.testkit.TerraformCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,8 @@ class HclSemanticsTerraformTest {
     static final List<String> TRICKY = List.of(
             "plain", "quote \" and backslash \\", "${var.not_interpolated}", "%{ if true }directive%{ endif }",
             "$${already escaped}", "ends with $", "ends with %", "line\nbreak\r\ttab", "grüße 😀 \u0001",
-            "{\"json\": [1, 2]}", "$", "%", "\\${x}");
+            "{\"json\": [1, 2]}", "$", "%", "\\${x}",
+            "backspace \b form feed \f delete \u007f separators \u2028\u2029");
 
     @TempDir
     Path dir;

@@ -7,19 +7,15 @@ import dev.allframe.infra.model.InfraModel;
 import dev.allframe.infra.model.LambdaFunction;
 import dev.allframe.infra.terraform.GeneratedFile;
 import dev.allframe.infra.terraform.Terraform;
-import dev.allframe.testkit.Tools;
+import dev.allframe.testkit.TerraformCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,80 +66,20 @@ class InfrastructureTest {
 
     @Test
     void terraform_accepts_the_emitted_aws_module(@TempDir Path dir) throws Exception {
-        Path terraform = Tools.require("terraform", "checks the AWS module emitted from the example's infra.json");
+        TerraformCli tf = TerraformCli.require("check the AWS module emitted from the example's infra.json");
         List<GeneratedFile> files = Terraform.emit(model(), Terraform.Provider.AWS, Terraform.Format.HCL,
                 "examples/orders/" + MODEL);
         Terraform.write(files, dir);
-        assertThat(run(terraform, dir, "fmt", "-check", "-diff")).isEqualTo("");
-        Optional<Path> mirror = awsMirror();
+        assertThat(tf.run(dir, "fmt", "-check", "-diff")).isEqualTo("");
+        Optional<Path> mirror = TerraformCli.awsMirror();
         if (mirror.isEmpty()) {
             return; // fmt is all that can be checked without the provider; allframe-infra's tests validate fully
         }
         try {
-            run(terraform, dir, "init", "-backend=false", "-input=false", "-plugin-dir=" + mirror.get());
-            assertThat(run(terraform, dir, "validate", "-no-color")).contains("Success! The configuration is valid.");
+            tf.run(dir, "init", "-backend=false", "-input=false", "-plugin-dir=" + mirror.get());
+            assertThat(tf.run(dir, "validate", "-no-color")).contains("Success! The configuration is valid.");
         } finally {
-            removeWorkingFiles(dir);
-        }
-    }
-
-    /** {@code TF_PLUGIN_MIRROR}, else the usual places for a filesystem mirror of {@code hashicorp/aws}. */
-    private static Optional<Path> awsMirror() throws IOException {
-        List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("TF_PLUGIN_MIRROR");
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env));
-        }
-        for (String root : List.of("/opt", "/usr/local/share", "/usr/share", "/usr/local/lib",
-                System.getProperty("user.home") + "/.terraform.d/plugins")) {
-            Path r = Path.of(root);
-            if (!Files.isDirectory(r)) {
-                continue;
-            }
-            candidates.add(r);
-            try (Stream<Path> children = Files.list(r)) {
-                children.filter(Files::isDirectory).sorted().forEach(candidates::add);
-            } catch (IOException | SecurityException ignored) {
-                // unreadable: not a mirror
-            }
-        }
-        return candidates.stream().filter(p -> Files.isDirectory(p.resolve("registry.terraform.io/hashicorp/aws")))
-                .findFirst();
-    }
-
-    private static String run(Path terraform, Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(terraform.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
-        pb.environment().put("TF_IN_AUTOMATION", "1");
-        pb.environment().put("CHECKPOINT_DISABLE", "1");
-        Path log = Files.createTempFile("terraform", ".log");
-        try {
-            pb.redirectOutput(log.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("terraform " + String.join(" ", args) + " did not finish in 120 s");
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as("terraform %s:%n%s", String.join(" ", args), out).isZero();
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    /** Removes {@code .terraform} without following its links into the mirror. */
-    private static void removeWorkingFiles(Path dir) throws IOException {
-        Path work = dir.resolve(".terraform");
-        if (!Files.exists(work, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(work)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            TerraformCli.removeWorkingFiles(dir);
         }
     }
 }
