@@ -7,7 +7,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import java.util.Map;
 
-/** Small helpers over annotation mirrors, so the processor needs no AllFrame class on its own path. */
+/** Small helpers over annotation mirrors, so the processor never needs to load an annotation class. */
 final class Elements2 {
     private Elements2() {
     }

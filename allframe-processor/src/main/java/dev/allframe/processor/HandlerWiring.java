@@ -272,15 +272,7 @@ final class HandlerWiring {
     }
 
     private DeclaredType supertype(TypeMirror type, TypeElement target) {
-        Deque<TypeMirror> todo = new ArrayDeque<>(List.of(type));
-        while (!todo.isEmpty()) {
-            TypeMirror t = todo.removeFirst();
-            if (t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement().equals(target)) {
-                return (DeclaredType) t;
-            }
-            todo.addAll(types.directSupertypes(t));
-        }
-        return null;
+        return HandlerReader.supertype(type, target, types);
     }
 
     private static String where(Handler h) {

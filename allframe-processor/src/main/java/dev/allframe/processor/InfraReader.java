@@ -22,8 +22,8 @@ import java.util.TreeSet;
 /**
  * Reads the infrastructure annotations ({@code dev.allframe.infra.annotations}) into {@link Declaration}s that keep
  * the annotated element and the annotation, so that {@link InfraWriter} can report a problem on the exact attribute.
- * Like the rest of the processor it names the annotations by their qualified names: core is not on the processor
- * path.
+ * Like the rest of the processor it names the annotations by their qualified names and reads their mirrors: the
+ * annotation classes are never loaded.
  */
 final class InfraReader {
     static final String PKG = "dev.allframe.infra.annotations";

@@ -32,6 +32,7 @@ import static dev.allframe.infra.hcl.Expr.ref;
 import static dev.allframe.infra.hcl.Expr.str;
 import static dev.allframe.infra.hcl.Expr.template;
 import static dev.allframe.infra.hcl.Expr.tuple;
+import static dev.allframe.infra.terraform.ModuleParts.output;
 import static dev.allframe.infra.terraform.Names.local;
 import static dev.allframe.infra.terraform.Names.prefixed;
 
@@ -60,32 +61,23 @@ public final class AwsWriter {
     public static Map<String, Body> bodies(InfraModel model) {
         AwsWriter w = new AwsWriter(model);
         w.check();
-        Map<String, Body> files = new LinkedHashMap<>();
-        files.put("versions", w.versions());
-        files.put("variables", w.variables());
-        files.put("main", w.main());
-        files.put("outputs", w.outputs());
-        return files;
+        return ModuleParts.files(w.versions(), w.variables(), w.main(), w.outputs());
     }
 
     private void check() {
         for (EventStoreTable t : model.eventStores()) {
             if (!t.provider().equals("auto") && !t.provider().equals("dynamodb")) {
-                throw new IllegalArgumentException("event store \"" + t.name() + "\" uses provider \""
-                        + t.provider() + "\", which the AWS writer does not generate; use dynamodb or auto");
+                throw ModuleParts.unsupported("event store", t.name(), t.provider(), "AWS", "dynamodb or auto");
             }
         }
         for (Queue q : model.queues()) {
             if (q.provider().equals("pubsub")) {
-                throw new IllegalArgumentException("queue \"" + q.name()
-                        + "\" uses provider \"pubsub\", which the AWS writer does not generate; use sqs or auto");
+                throw ModuleParts.unsupported("queue", q.name(), q.provider(), "AWS", "sqs or auto");
             }
         }
         for (EventBus b : model.eventBuses()) {
             if (b.provider().equals("pubsub")) {
-                throw new IllegalArgumentException("event bus \"" + b.name()
-                        + "\" uses provider \"pubsub\", which the AWS writer does not generate; use eventbridge"
-                        + " or auto");
+                throw ModuleParts.unsupported("event bus", b.name(), b.provider(), "AWS", "eventbridge or auto");
             }
         }
     }
@@ -94,10 +86,7 @@ public final class AwsWriter {
 
     private Body versions() {
         return Body.builder()
-                .block(Body.block("terraform")
-                        .attr("required_version", ">= 1.5")
-                        .block(Body.block("required_providers")
-                                .attr("aws", obj("source", str("hashicorp/aws"), "version", str(PROVIDER_VERSION)))))
+                .block(ModuleParts.terraform("aws", "hashicorp/aws", PROVIDER_VERSION))
                 .block(Body.block("provider", "aws")
                         .attr("region", ref("var.region"))
                         .block(Body.block("default_tags").attr("tags", ref("var.tags"))))
@@ -524,9 +513,5 @@ public final class AwsWriter {
             }
         }
         return b.buildBody();
-    }
-
-    private static void output(Body.Builder b, String name, String description, Expr value) {
-        b.block(Body.block("output", name).attr("description", description).attr("value", value));
     }
 }

@@ -22,6 +22,7 @@ import static dev.allframe.infra.hcl.Expr.obj;
 import static dev.allframe.infra.hcl.Expr.ref;
 import static dev.allframe.infra.hcl.Expr.str;
 import static dev.allframe.infra.hcl.Expr.template;
+import static dev.allframe.infra.terraform.ModuleParts.output;
 import static dev.allframe.infra.terraform.Names.local;
 import static dev.allframe.infra.terraform.Names.prefixed;
 
@@ -56,26 +57,16 @@ public final class GcpWriter {
         }
         for (EventStoreTable t : model.eventStores()) {
             if (t.provider().equals("dynamodb")) {
-                throw new IllegalArgumentException("event store \"" + t.name() + "\" uses provider \"dynamodb\","
-                        + " which the GCP writer does not generate; use postgresql or auto");
+                throw ModuleParts.unsupported("event store", t.name(), t.provider(), "GCP", "postgresql or auto");
             }
         }
         GcpWriter w = new GcpWriter(model);
-        Map<String, Body> files = new LinkedHashMap<>();
-        files.put("versions", w.versions());
-        files.put("variables", w.variables());
-        files.put("main", w.main());
-        files.put("outputs", w.outputs());
-        return files;
+        return ModuleParts.files(w.versions(), w.variables(), w.main(), w.outputs());
     }
 
     private Body versions() {
         return Body.builder()
-                .block(Body.block("terraform")
-                        .attr("required_version", ">= 1.5")
-                        .block(Body.block("required_providers")
-                                .attr("google", obj("source", str("hashicorp/google"),
-                                        "version", str(PROVIDER_VERSION)))))
+                .block(ModuleParts.terraform("google", "hashicorp/google", PROVIDER_VERSION))
                 .block(Body.block("provider", "google")
                         .attr("project", ref("var.project"))
                         .attr("region", ref("var.region"))
@@ -316,9 +307,4 @@ public final class GcpWriter {
         }
         return b.buildBody();
     }
-
-    private static void output(Body.Builder b, String name, String description, Expr value) {
-        b.block(Body.block("output", name).attr("description", description).attr("value", value));
-    }
-
 }
