@@ -1,5 +1,13 @@
 package dev.allframe.inject;
 
+import dev.allframe.cqrs.Command;
+import dev.allframe.cqrs.CommandBus;
+import dev.allframe.cqrs.CommandRegistrations;
+import dev.allframe.cqrs.Decider;
+import dev.allframe.cqrs.Event;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.EventTypes;
+import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.handler.annotation.HandleCommand;
 import dev.allframe.handler.annotation.HandleQuery;
 import dev.allframe.handler.annotation.ProjectionHandler;
@@ -121,5 +129,36 @@ class InjectPublicApiTest {
         ContainerFactory factory = e -> null;
         assertThat(factory.create(env)).isNull();
         assertThat(Params.REQUIRED).isEqualTo(Env.REQUIRED);
+
+        assertThat(TextValues.parseBoolean("TRUE")).isTrue();
+        assertThat(TextValues.parseDuration("3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThat(List.of(TextValues.AN_INTEGER, TextValues.A_NUMBER, TextValues.TRUE_OR_FALSE,
+                TextValues.A_DURATION, TextValues.A_UUID)).doesNotHaveDuplicates();
+
+        EventStore<Event> store = EventStore.create(InMemoryEventStoreBackend.create(),
+                EventTypes.builder(Event.class).build());
+        CommandRegistrations<Event> none = builder -> { };
+        CommandBus.Builder<Event> bus = CommandBus.builder(store);
+        none.registerAll(bus);
+        assertThat(bus.build()).isNotNull();
+    }
+
+    /** An aggregate snapshotted every 10 events. */
+    @HandleCommand(snapshotEvery = 10)
+    static final class Snapshotted implements Decider<Command, String, Event> {
+        @Override
+        public String initialState() {
+            return "";
+        }
+
+        @Override
+        public List<Event> decide(Command command, String state) {
+            return List.of();
+        }
+
+        @Override
+        public String evolve(String state, Event event) {
+            return state;
+        }
     }
 }

@@ -37,8 +37,8 @@ final class Names {
             {"PATCH", ROUTE_PKG + ".Patch"},
     };
 
-    /** Sentinel default values of {@code @Env}, {@code @QueryParam} and {@code @Header}. */
-    static final String REQUIRED = "\u0000allframe:required";
+    /** Sentinel default values of {@code @Env}, {@code @QueryParam} and {@code @Header} (one constant in core). */
+    static final String REQUIRED = dev.allframe.inject.Env.REQUIRED;
 
     private Names() {
     }

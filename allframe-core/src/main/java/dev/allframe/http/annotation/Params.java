@@ -18,8 +18,8 @@ import java.util.function.Function;
  * an {@link HttpException} 400 whose detail names the parameter, so a client can fix its request.
  */
 public final class Params {
-    /** Marks "no default": the parameter is required. */
-    public static final String REQUIRED = "\u0000allframe:required";
+    /** Marks "no default": the parameter is required. The same sentinel as {@code @Env}'s: the processor reads both. */
+    public static final String REQUIRED = dev.allframe.inject.Env.REQUIRED;
 
     private Params() {
     }
