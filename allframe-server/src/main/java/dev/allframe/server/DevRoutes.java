@@ -7,24 +7,45 @@ import dev.allframe.http.Response;
 import dev.allframe.http.Router;
 import dev.allframe.json.JsonCodecs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Adds {@code GET /_allframe/routes} (the application's routes as JSON) in front of a router, for {@code allframe dev}
- * to print them. On only when asked ({@code ALLFRAME_DEV=1} or {@link HttpServer.Builder#devEndpoints(boolean)}):
- * a deployed service does not describe itself.
+ * Development mode in front of a router, for {@code allframe dev}: {@code GET /_allframe/routes} (the application's
+ * routes and the development routes, as JSON, for dev to print them) and the development routes given to
+ * {@link HttpServer.Builder#devRoutes}, all under {@value #PREFIX}. On only when asked ({@code ALLFRAME_DEV=1} or
+ * {@link HttpServer.Builder#devEndpoints(boolean)}): a deployed service neither describes itself nor serves tools.
  */
 final class DevRoutes implements Router {
-    static final String PATH = "/_allframe/routes";
+    /** Where development routes live; the application's own routes are never shadowed outside it. */
+    static final String PREFIX = "/_allframe/";
+    static final String PATH = PREFIX + "routes";
 
     private final Router router;
+    private final Router dev;
     private final byte[] body;
 
-    DevRoutes(Router router) {
+    /**
+     * @param router the application
+     * @param dev the development routes, or {@code null}
+     * @throws IllegalArgumentException if a development route is outside {@value #PREFIX}
+     */
+    DevRoutes(Router router, Router dev) {
         this.router = router;
-        List<Map<String, String>> routes = router.routes().stream().map(r -> {
+        this.dev = dev;
+        List<Route> listed = new ArrayList<>(router.routes());
+        if (dev != null) {
+            for (Route r : dev.routes()) {
+                if (!r.template().startsWith(PREFIX) || r.template().equals(PATH)) {
+                    throw new IllegalArgumentException("development route " + r.method() + " " + r.template()
+                            + " (expected under " + PREFIX + ", and not " + PATH + ")");
+                }
+            }
+            listed.addAll(dev.routes());
+        }
+        List<Map<String, String>> routes = listed.stream().map(r -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("method", r.method().name());
             m.put("path", r.template());
@@ -37,6 +58,9 @@ final class DevRoutes implements Router {
     public Response handle(Request request) {
         if (request.path().equals(PATH) && request.method().equals(HttpMethod.GET)) {
             return new Response(200, Headers.of("content-type", "application/json", "cache-control", "no-store"), body);
+        }
+        if (dev != null && request.path().startsWith(PREFIX)) {
+            return dev.handle(request);
         }
         return router.handle(request);
     }

@@ -113,6 +113,7 @@ public interface HttpServer extends AutoCloseable {
         final List<AutoCloseable> resources = new ArrayList<>();
         boolean handleSignals;
         boolean devEndpoints;
+        final List<java.util.function.Consumer<Router.Builder>> devRoutes = new ArrayList<>();
         int ioThreads = Runtime.getRuntime().availableProcessors();
 
         Builder() {
@@ -307,6 +308,25 @@ public interface HttpServer extends AutoCloseable {
         }
 
         /**
+         * Routes served only in development mode ({@link #devEndpoints(boolean)} on, which {@code allframe dev}
+         * turns on with {@code ALLFRAME_DEV=1}), in front of the application's router and listed by
+         * {@code GET /_allframe/routes}; a deployed server (Cloud Run, any VM) never has them. For tools that must
+         * never reach production, such as the local event endpoints of {@code allframe-lambda}:
+         * <pre>{@code
+         * .devRoutes(routes -> LocalEventsRoutes.register(routes, AllFrameHandler.of(() -> router, app::eventSources)))
+         * }</pre>
+         * The consumer runs in {@link #build()} and only in development mode, so outside it nothing it refers to
+         * is even loaded. Development routes live under {@value DevRoutes#PREFIX}, apart from the application's.
+         *
+         * @param routes adds the development routes to the builder it is given
+         * @return this builder
+         */
+        public Builder devRoutes(java.util.function.Consumer<Router.Builder> routes) {
+            devRoutes.add(Objects.requireNonNull(routes, "routes"));
+            return this;
+        }
+
+        /**
          * @param threads the number of I/O event-loop threads; default the number of processors
          * @return this builder
          */
@@ -321,12 +341,25 @@ public interface HttpServer extends AutoCloseable {
         /**
          * @return the server, not yet started
          * @throws IllegalStateException if no router was given
+         * @throws IllegalArgumentException in development mode, if a {@link #devRoutes development route} is not
+         *     under {@value DevRoutes#PREFIX}
          */
         public HttpServer build() {
             if (router == null) {
                 throw new IllegalStateException("router is required: HttpServer.builder().router(router)");
             }
-            return new NettyHttpServer(new ServerConfig(devEndpoints ? new DevRoutes(router) : router, host, port, certPem, keyPem, maxHeaderBytes,
+            Router served = router;
+            if (devEndpoints) {
+                Router.Builder extra = null;
+                if (!devRoutes.isEmpty()) {
+                    extra = Router.builder().maxBodyBytes(maxBodyBytes);
+                    for (java.util.function.Consumer<Router.Builder> r : devRoutes) {
+                        r.accept(extra);
+                    }
+                }
+                served = new DevRoutes(router, extra == null ? null : extra.build());
+            }
+            return new NettyHttpServer(new ServerConfig(served, host, port, certPem, keyPem, maxHeaderBytes,
                     maxRequestLineBytes, maxBodyBytes, idleTimeout, requestTimeout, shutdownGrace, health,
                     List.copyOf(resources), handleSignals, ioThreads));
         }
