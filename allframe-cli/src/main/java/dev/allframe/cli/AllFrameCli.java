@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Build, run and deploy AllFrame applications.",
         subcommands = {InfraCommand.class,
                 InvokeCommand.class,
+                EventsCommand.class,
                 DevCommand.class,
                 NewCommand.class,
                 DockerfileCommand.class,
@@ -47,6 +48,8 @@ public final class AllFrameCli implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AllFrameCli());
+        // "--detail @file.json" is ours to read; picocli's own @argument-files would split it into words.
+        cl.setExpandAtFiles(false);
         cl.setExecutionStrategy(parseResult -> {
             verboseRequested = parseResult.expandedArgs().contains("--verbose");
             return new CommandLine.RunLast().execute(parseResult);

@@ -176,13 +176,22 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             out.println();
             out.println("AllFrame dev: " + main + " on " + base + "  (Ctrl-C to stop; recompile to reload)");
             Matcher m = ROUTE.matcher(routes);
+            List<String> events = new ArrayList<>();
             while (m.find()) {
-                out.printf("  %-7s %s%s%n", m.group(1), base, m.group(2));
+                if (m.group(2).startsWith("/_allframe/events")) {
+                    events.add(m.group(2));
+                } else {
+                    out.printf("  %-7s %s%s%n", m.group(1), base, m.group(2));
+                }
             }
             out.printf("  %-7s %s/health, /ready, /live%n", "GET", base);
-            if (routes.contains("/_allframe/events")) {
-                out.println("  Local events (SQS, SNS, EventBridge, S3, DynamoDB Streams): POST " + base
-                        + "/_allframe/events");
+            if (!events.isEmpty()) {
+                // Development routes: the same Lambda event doors, fed from here (see 'allframe events send --help').
+                out.println("  Local events (SQS, SNS, EventBridge, S3, DynamoDB Streams), dev mode only:");
+                for (String path : events) {
+                    out.printf("  %-7s %s%s%n", "POST", base, path);
+                }
+                out.println("  e.g. allframe events send sqs --queue QUEUE --body '{...}' --url " + base);
             }
             out.println();
             out.flush();

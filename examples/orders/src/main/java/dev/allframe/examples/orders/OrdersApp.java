@@ -6,6 +6,8 @@ import dev.allframe.http.Router;
 import dev.allframe.infra.annotations.EventStore;
 import dev.allframe.infra.annotations.Queue;
 import dev.allframe.inject.AllFrameApplication;
+import dev.allframe.lambda.AllFrameHandler;
+import dev.allframe.lambda.local.LocalEventsRoutes;
 import dev.allframe.server.HttpServer;
 
 /**
@@ -16,7 +18,12 @@ import dev.allframe.server.HttpServer;
  * <p>The application's wiring is generated at compile time ({@link OrdersAppContainer}), and so is its
  * infrastructure model ({@code META-INF/allframe/infra.json}): the event table (with its change stream, which a
  * projection function can follow) and the queue for asynchronous order commands, with a dead-letter queue after five
- * failed receives, are declared here; the {@code orders-http} function on {@link OrdersModule}.
+ * failed receives, are declared here; the {@code orders-http} function on {@link OrdersModule}, the queue's consumer
+ * {@code orders-events} on {@link dev.allframe.examples.orders.api.OrdersEvents}.
+ *
+ * <p>Under {@code allframe dev} ({@code ALLFRAME_DEV=1}) the server also serves the local event endpoints
+ * ({@code POST /_allframe/events...}): SQS, SNS, EventBridge, S3 and DynamoDB Streams events go through the same
+ * {@link OrdersEventsLambda} doors as on Lambda. A deployed server has none of them.
  */
 @AllFrameApplication
 @EventStore(name = "events", table = "events", stream = true)
@@ -36,6 +43,9 @@ public final class OrdersApp {
         HttpServer server = HttpServer.fromEnvironment(System.getenv())
                 .router(router)
                 .health(HealthChecks.builder().readiness("orders", orders.readiness()).build())
+                // Development mode only; outside it this is never called, so no Lambda class is even loaded.
+                .devRoutes(routes -> LocalEventsRoutes.register(routes,
+                        AllFrameHandler.of(() -> router, app.ordersEvents()::eventSources), app.ordersEvents().store()))
                 .onShutdown(app)
                 .handleSignals(true)
                 .build()

@@ -67,6 +67,7 @@ public final class OrdersModule implements AutoCloseable {
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
     private final JdbcStores stores;
+    private final EventStore<OrderEvent> events;
     private final CommandBus<OrderEvent> bus;
     private final OrderSummaryProjection summaries;
     private final ProjectionRegistry<OrderEvent> projections;
@@ -92,7 +93,7 @@ public final class OrdersModule implements AutoCloseable {
         this.stores = stores;
         this.summaries = summaries;
         this.live = live;
-        EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
+        this.events = EventStore.create(stores.events(), OrderEvent.types());
         CommandBus.Builder<OrderEvent> builder = CommandBus.builder(events)
                 .snapshotStore(stores.snapshots())
                 .validator(CreateOrder.class, c -> c.customerId() == null || c.customerId().isBlank()
@@ -237,6 +238,26 @@ public final class OrdersModule implements AutoCloseable {
                             + s.error())
                     : HealthCheck.Result.up("order summaries at global position " + s.position());
         };
+    }
+
+    /** @return the command bus, for the event doors ({@link OrdersEvents}) */
+    CommandBus<OrderEvent> commandBus() {
+        return bus;
+    }
+
+    /** @return the typed event store, for the event doors */
+    EventStore<OrderEvent> eventStore() {
+        return events;
+    }
+
+    /** @return the stores, for the event doors (idempotency, local replay) */
+    JdbcStores stores() {
+        return stores;
+    }
+
+    /** @return the order-summary projection the routes read */
+    OrderSummaryProjection summaries() {
+        return summaries;
     }
 
     /** @return the store URL in use (without any password) */
