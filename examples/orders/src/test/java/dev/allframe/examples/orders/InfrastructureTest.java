@@ -32,7 +32,7 @@ class InfrastructureTest {
     }
 
     @Test
-    void the_build_declares_the_event_table_with_its_stream_the_command_queue_with_a_dlq_and_the_http_function()
+    void the_build_declares_the_table_and_stream_the_queue_with_a_dlq_its_consumer_and_the_http_function()
             throws IOException {
         InfraModel model = model();
         assertThat(model.application()).isEqualTo("orders");
@@ -50,6 +50,25 @@ class InfrastructureTest {
         assertThat(http.handler()).isEqualTo("dev.allframe.examples.orders.OrdersLambda::handleRequest");
         assertThat(http.http().orElseThrow().type()).isEqualTo("function-url");
         assertThat(http.subscriptions()).isEmpty();
+        LambdaFunction events = model.functions().stream().filter(f -> f.name().equals("orders-events")).findFirst()
+                .orElseThrow();
+        assertThat(events.handler()).isEqualTo("dev.allframe.examples.orders.OrdersEventsLambda::handleRequest");
+        assertThat(events.http()).isEmpty();
+        assertThat(events.subscriptions()).singleElement()
+                .hasToString("OfQueue[source=order-commands, batchSize=10]");
+    }
+
+    @Test
+    void the_queue_consumer_may_receive_and_delete_its_queues_messages_and_use_the_event_table() throws IOException {
+        IamPolicy policy = IamDerivation.derive(model()).stream().filter(p -> p.deployable().equals("orders-events"))
+                .findFirst().orElseThrow();
+        assertThat(policy.statements()).extracting(IamStatement::toString).containsExactly(
+                "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/orders-events:*",
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
+                        + " on table/events",
+                "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
+                "ConsumeQueueOrderCommands: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage"
+                        + " on queue/order-commands");
     }
 
     @Test
