@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
  * test needs no Docker and no library.
  */
 final class Tar {
-    /** One entry: its path without a leading {@code /} or {@code ./}, type flag, mode, and content. */
-    record Entry(String name, char type, int mode, byte[] content) {
+    /**
+     * One entry: its path without a leading {@code /} or {@code ./}, type flag, mode, modification time (epoch
+     * seconds; CDS checks it for every jar of an archive's class path), and content.
+     */
+    record Entry(String name, char type, int mode, long mtime, byte[] content) {
         boolean isFile() {
             return type == '0' || type == '\0';
         }
@@ -40,6 +43,7 @@ final class Tar {
             long size = octal(header, 124, 12);
             char type = (char) header[156];
             int mode = (int) octal(header, 100, 8);
+            long mtime = octal(header, 136, 12);
             byte[] content = in.readNBytes((int) size);
             in.skipNBytes((512 - size % 512) % 512);
             if (type == 'L') {
@@ -60,7 +64,7 @@ final class Tar {
             while (name.startsWith("./") || name.startsWith("/")) {
                 name = name.substring(name.startsWith("/") ? 1 : 2);
             }
-            visitor.visit(new Entry(name, type, mode, content));
+            visitor.visit(new Entry(name, type, mode, mtime, content));
         }
     }
 
