@@ -41,6 +41,7 @@ class PublicApiTest {
                 .handleSignals(false)
                 .ioThreads(1)
                 .devEndpoints(false)
+                .devRoutes(routes -> routes.get("/_allframe/tool", req -> Response.text("dev only")))
                 .build();
         assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
         server.start();

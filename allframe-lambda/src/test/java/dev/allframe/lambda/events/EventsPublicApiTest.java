@@ -53,6 +53,9 @@ class EventsPublicApiTest {
         AllFrameHandler handler = AllFrameHandler.of(() -> Router.builder().build(), () -> sources);
         Router local = LocalEventsRoutes.register(Router.builder(), handler).build();
         assertThat(local).isNotNull();
+        Router withReplay = LocalEventsRoutes.register(Router.builder(), handler,
+                dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend.create()).build();
+        assertThat(withReplay.routes()).hasSize(local.routes().size() + 1);
         assertThat(LocalEventsRoutes.PATH).isEqualTo("/_allframe/events");
         assertThat(EventSourceKind.of(java.util.Map.of("detail-type", "x", "source", "s", "detail", java.util.Map.of())))
                 .isEqualTo(EventSourceKind.EVENTBRIDGE);
