@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps one {@link OrderSummary} per order in memory. Its checkpoint is kept in memory too, so every start rebuilds
  * it from the durable event store. Applying an event at or below the version already reflected is a no-op, so
- * redelivery is harmless.
+ * redelivery is harmless. {@code apply} is synchronized: besides the registry's worker, the DynamoDB Streams door
+ * ({@code OrdersEvents}) may push events to the same instance, and a read-modify-write must not interleave.
  */
 @ProjectionHandler(OrderSummaryProjection.NAME)
 public final class OrderSummaryProjection implements Projection<OrderEvent> {
@@ -32,7 +33,7 @@ public final class OrderSummaryProjection implements Projection<OrderEvent> {
     }
 
     @Override
-    public void apply(StoredEvent<OrderEvent> stored) {
+    public synchronized void apply(StoredEvent<OrderEvent> stored) {
         OrderEvent event = stored.event();
         OrderSummary current = summaries.get(event.orderId());
         if (current != null && current.version() >= stored.version()) {

@@ -1,0 +1,52 @@
+package dev.allframe.examples.orders;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code orders-events} function in process: the queue's consumer, and the same routes for reads. */
+class OrdersEventsLambdaTest {
+    private static String sqs(String id, String body) {
+        return """
+                {"messageId":"%s","receiptHandle":"r-%1$s","body":%s,"attributes":{"ApproximateReceiveCount":"1"},
+                 "messageAttributes":{},"md5OfBody":"x","eventSource":"aws:sqs",
+                 "eventSourceARN":"arn:aws:sqs:eu-west-1:123456789012:order-commands","awsRegion":"eu-west-1"}
+                """.formatted(id, "\"" + body.replace("\"", "\\\"") + "\"");
+    }
+
+    private static String get(dev.allframe.lambda.AllFrameHandler lambda, String path) {
+        return new String(lambda.handle(("""
+                {"version":"2.0","routeKey":"$default","rawPath":"%s","rawQueryString":"","headers":{},
+                 "requestContext":{"http":{"method":"GET","path":"%1$s","sourceIp":"1.2.3.4"},"requestId":"r",
+                 "stage":"$default"},"isBase64Encoded":false}""").formatted(path).getBytes(StandardCharsets.UTF_8),
+                null), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anSqsBatchOnTheOrderCommandsQueueFailsOnlyItsPoisonMessageAndARedeliveryAppendsNothingTwice() {
+        OrdersEventsLambda lambda = new OrdersEventsLambda(); // ALLFRAME_STORE is not set in the test JVM: memory:
+        byte[] batch = ("{\"Records\":[" + String.join(",",
+                sqs("m-1", "{\"type\":\"CreateOrder\",\"orderId\":\"q-1\",\"customerId\":\"ann\"}"),
+                sqs("m-2", "{\"type\":\"CancelOrder\",\"orderId\":\"q-1\"}"),
+                sqs("m-3", "{\"type\":\"AddItem\",\"orderId\":\"q-1\",\"sku\":\"pen\",\"quantity\":3,"
+                        + "\"unitPriceCents\":40}")) + "]}").getBytes(StandardCharsets.UTF_8);
+        String answer = new String(lambda.handle(batch, null), StandardCharsets.UTF_8);
+        assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}]}");
+        assertThat(get(lambda, "/orders/q-1")).contains("\"statusCode\":200", "\\\"totalCents\\\":120",
+                "\\\"version\\\":2");
+
+        assertThat(new String(lambda.handle(batch, null), StandardCharsets.UTF_8)).isEqualTo(answer);
+        assertThat(get(lambda, "/orders/q-1")).contains("\\\"version\\\":2");
+    }
+
+    @Test
+    void onLambdaTheLocalEventEndpointsDoNotExist() {
+        OrdersEventsLambda events = new OrdersEventsLambda();
+        assertThat(get(events, "/_allframe/events")).startsWith("{\"statusCode\":404");
+        assertThat(get(events, "/_allframe/routes")).startsWith("{\"statusCode\":404");
+        assertThat(get(new OrdersLambda(), "/_allframe/events/sqs/order-commands"))
+                .as("nor on the HTTP function").startsWith("{\"statusCode\":404");
+    }
+}
