@@ -96,6 +96,15 @@ class EventsCommandTest {
     }
 
     @Test
+    void anSnsNotificationToATopicWithoutARouteIsAFunctionErrorAndExitsOne() {
+        assertThat(run("events", "send", "sns", "--url", url, "--topic", "order-events", "--message",
+                "{\"orderId\":\"cli-sns\",\"customer\":\"sue\"}", "--subject", "hello")).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("error: The invocation failed: SNS message(s)")
+                .contains("no route for SNS topic 'order-events'").endsWith("(HTTP 500)");
+        assertThat(OrdersFunction.STORE.version("order-cli-sns")).isZero();
+    }
+
+    @Test
     void aMalformedRawEventOrAnUnservedKindIsOneLineAndExitTwo() throws Exception {
         Path event = Files.writeString(dir.resolve("bad.json"), "{\"Records\":[{\"eventSource\":\"aws:sqs\"}]}");
         assertThat(run("events", "send", "--event", event.toString(), "--url", url)).isEqualTo(2);

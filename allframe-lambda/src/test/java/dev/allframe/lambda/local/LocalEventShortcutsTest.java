@@ -54,7 +54,7 @@ class LocalEventShortcutsTest {
             return List.of(new OrderPlaced(c.orderId(), c.customer(), c.quantity()));
         }).build();
         return EventSources.builder()
-                .routes(EventRoutes.builder().sqs("orders-queue", PlaceOrder.class)
+                .routes(EventRoutes.builder().sqs("orders-queue", PlaceOrder.class).sqs("orders.fifo", PlaceOrder.class)
                         .eventBridge("com.example.shop", "OrderPlaced", PlaceOrder.class)
                         .sns("order-events", "place", PlaceOrder.class).build())
                 .commandBus(bus)
@@ -184,5 +184,28 @@ class LocalEventShortcutsTest {
         assertThat(projected).hasSize(3).last().extracting(StoredEvent::streamId).isEqualTo("order-q");
         assertThat(post("/_allframe/events/dynamodb?from=99", "").status()).isEqualTo(404);
         assertThat(text(post("/_allframe/events/dynamodb?limit=0", ""))).contains("limit (expected a whole number");
+    }
+
+    @Test
+    void aFifoBatchStopsItsGroupAtTheFirstFailureAsOnLambda() {
+        String batch = "[{\"orderId\":\"f1\",\"customer\":\"a\",\"quantity\":1},"
+                + "{\"orderId\":\"f2\",\"customer\":\"b\",\"quantity\":0},"
+                + "{\"orderId\":\"f3\",\"customer\":\"c\",\"quantity\":1}]";
+        Response r = post("/_allframe/events/sqs/orders.fifo?group=g-1&messageId=1&messageId=2&messageId=3", batch);
+        assertThat(text(r)).startsWith("{\"batchItemFailures\":[{\"itemIdentifier\":\"2\"},"
+                + "{\"itemIdentifier\":\"3\"}]");
+        assertThat(appended()).as("the group's later message waits for the failed one").containsExactly("f1");
+    }
+
+    @Test
+    void aMessageAttributeSelectsTheCommandAndBodiesInAnArrayArriveByteForByte() {
+        Response r = post("/_allframe/events/sqs/orders-queue?attribute=command-type=PlaceOrder&messageId=x",
+                "[ {\"quantity\" : 7, \"orderId\":\"g\",\"customer\":\"[,]\\\"}\"} ]");
+        assertThat(text(r)).startsWith("{\"batchItemFailures\":[],");
+        try (var all = store.readAll(1)) {
+            assertThat(all.map(e -> e.event()).toList()).containsExactly(new OrderPlaced("g", "[,]\"}", 7));
+        }
+        assertThat(text(post("/_allframe/events/sqs/orders-queue?attribute=novalue", "{}")))
+                .contains("attribute (expected NAME=VALUE)");
     }
 }
