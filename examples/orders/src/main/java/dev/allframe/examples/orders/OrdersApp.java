@@ -3,6 +3,7 @@ package dev.allframe.examples.orders;
 import dev.allframe.examples.orders.api.OrdersModule;
 import dev.allframe.health.HealthChecks;
 import dev.allframe.http.Router;
+import dev.allframe.infra.annotations.EventBus;
 import dev.allframe.infra.annotations.EventStore;
 import dev.allframe.infra.annotations.Queue;
 import dev.allframe.inject.AllFrameApplication;
@@ -17,9 +18,10 @@ import dev.allframe.server.HttpServer;
  *
  * <p>The application's wiring is generated at compile time ({@link OrdersAppContainer}), and so is its
  * infrastructure model ({@code META-INF/allframe/infra.json}): the event table (with its change stream, which a
- * projection function can follow) and the queue for asynchronous order commands, with a dead-letter queue after five
- * failed receives, are declared here; the {@code orders-http} function on {@link OrdersModule}, the queue's consumer
- * {@code orders-events} on {@link dev.allframe.examples.orders.api.OrdersEvents}.
+ * projection function can follow), the queue for asynchronous order commands, with a dead-letter queue after five
+ * failed receives, and the shop's event bus (where checkouts are published) are declared here; the
+ * {@code orders-http} function on {@link OrdersModule}, the queue's and the bus's consumer {@code orders-events} on
+ * {@link dev.allframe.examples.orders.api.OrdersEvents}.
  *
  * <p>Under {@code allframe dev} ({@code ALLFRAME_DEV=1}) the server also serves the local event endpoints
  * ({@code POST /_allframe/events...}): SQS, SNS, EventBridge, S3 and DynamoDB Streams events go through the same
@@ -28,6 +30,7 @@ import dev.allframe.server.HttpServer;
 @AllFrameApplication
 @EventStore(name = "events", table = "events", stream = true)
 @Queue(name = "order-commands", visibilityTimeout = 60, dlq = true, dlqMaxReceives = 5)
+@EventBus(name = "shop")
 public final class OrdersApp {
     private OrdersApp() {
     }

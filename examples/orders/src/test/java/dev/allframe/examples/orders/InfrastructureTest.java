@@ -32,7 +32,7 @@ class InfrastructureTest {
     }
 
     @Test
-    void the_build_declares_the_table_and_stream_the_queue_with_a_dlq_its_consumer_and_the_http_function()
+    void the_build_declares_the_table_and_stream_the_queue_with_a_dlq_the_bus_their_consumer_and_the_http_function()
             throws IOException {
         InfraModel model = model();
         assertThat(model.application()).isEqualTo("orders");
@@ -54,8 +54,10 @@ class InfrastructureTest {
                 .orElseThrow();
         assertThat(events.handler()).isEqualTo("dev.allframe.examples.orders.OrdersEventsLambda::handleRequest");
         assertThat(events.http()).isEmpty();
-        assertThat(events.subscriptions()).singleElement()
-                .hasToString("OfQueue[source=order-commands, batchSize=10]");
+        assertThat(events.subscriptions()).extracting(Object::toString).containsExactly(
+                "OfQueue[source=order-commands, batchSize=10]",
+                "OfBus[source=shop, detailTypes=[CheckoutCompleted]]");
+        assertThat(model.eventBuses()).extracting(b -> b.name()).containsExactly("shop");
     }
 
     @Test
