@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {"Run the application locally: embedded durable store, URL and routes printed, restart when "
                 + "target/classes changes (recompile to reload).",
-                "Needs a built project (mvn -q -DskipTests package): target/classes and target/lib."})
+                "Needs a built project (mvn -q -DskipTests package): target/classes and target/lib.",
+                "Sets ALLFRAME_DEV=1: an application that registers LocalEventsRoutes as development routes then also"
+                        + " takes SQS, SNS, EventBridge, S3 and DynamoDB Streams events ('allframe events send --help')."})
 final class DevCommand implements java.util.concurrent.Callable<Integer> {
     private static final Pattern ROUTE = Pattern.compile("\\{\"method\":\"([A-Z]+)\",\"path\":\"([^\"]*)\"}");
 
