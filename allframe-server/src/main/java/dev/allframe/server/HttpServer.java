@@ -316,7 +316,7 @@ public interface HttpServer extends AutoCloseable {
          * .devRoutes(routes -> LocalEventsRoutes.register(routes, AllFrameHandler.of(() -> router, app::eventSources)))
          * }</pre>
          * The consumer runs in {@link #build()} and only in development mode, so outside it nothing it refers to
-         * is even loaded. Development routes live under {@value DevRoutes#PREFIX}, apart from the application's.
+         * is even loaded. Development routes live under {@code /_allframe/}, apart from the application's.
          *
          * @param routes adds the development routes to the builder it is given
          * @return this builder
@@ -342,7 +342,7 @@ public interface HttpServer extends AutoCloseable {
          * @return the server, not yet started
          * @throws IllegalStateException if no router was given
          * @throws IllegalArgumentException in development mode, if a {@link #devRoutes development route} is not
-         *     under {@value DevRoutes#PREFIX}
+         *     under {@code /_allframe/}
          */
         public HttpServer build() {
             if (router == null) {
