@@ -49,7 +49,7 @@ final class LocalEvents {
         List<String> bodies = messages(body);
         List<String> ids = ids(query.all("messageId"), bodies.size());
         Map<String, String> attributes = attributes(query);
-        String group = query.first("group").orElse(queue.endsWith(".fifo") ? "local" : null);
+        String group = single(query, "group").orElse(queue.endsWith(".fifo") ? "local" : null);
         String now = Long.toString(System.currentTimeMillis());
         StringBuilder sb = new StringBuilder(256 + body.length * 2).append("{\"Records\":[");
         for (int i = 0; i < bodies.size(); i++) {
