@@ -2,9 +2,12 @@ package dev.allframe.examples.orders;
 
 import org.junit.jupiter.api.Test;
 
+import dev.allframe.lambda.events.EventDispatchException;
+
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@code orders-events} function in process: the queue's consumer, and the same routes for reads. */
 class OrdersEventsLambdaTest {
@@ -48,5 +51,31 @@ class OrdersEventsLambdaTest {
         assertThat(get(events, "/_allframe/routes")).startsWith("{\"statusCode\":404");
         assertThat(get(new OrdersLambda(), "/_allframe/events/sqs/order-commands"))
                 .as("nor on the HTTP function").startsWith("{\"statusCode\":404");
+    }
+
+    private static byte[] s3(String eventName, String key) {
+        return """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1",
+                 "eventTime":"2026-11-27T08:00:00.000Z","eventName":"%s","s3":{"s3SchemaVersion":"1.0",
+                 "bucket":{"name":"order-drops","arn":"arn:aws:s3:::order-drops"},
+                 "object":{"key":"%s","size":12,"eTag":"abc","sequencer":"0A1B"}}}]}
+                """.formatted(eventName, key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOrderFileDroppedUnderIncomingOpensTheOrderOnceAndOtherKeysAreIgnoredOrRefused() {
+        OrdersEventsLambda lambda = new OrdersEventsLambda();
+        assertThat(lambda.handle(s3("ObjectCreated:Put", "incoming/cust+7/drop-1.json"), null))
+                .asString(StandardCharsets.UTF_8).isEqualTo("{\"processed\":1}");
+        assertThat(get(lambda, "/orders/drop-1")).contains("\"statusCode\":200", "\\\"customerId\\\":\\\"cust 7\\\"");
+        // S3 may notify twice: the order exists, so the second delivery succeeds without a second event.
+        lambda.handle(s3("ObjectCreated:Put", "incoming/cust+7/drop-1.json"), null);
+        assertThat(get(lambda, "/orders/drop-1")).contains("\\\"version\\\":1");
+        lambda.handle(s3("ObjectRemoved:Delete", "incoming/cust+7/drop-2.json"), null);
+        lambda.handle(s3("ObjectCreated:Put", "reports/drop-3.json"), null);
+        assertThat(get(lambda, "/orders/drop-2")).startsWith("{\"statusCode\":404");
+        assertThatThrownBy(() -> lambda.handle(s3("ObjectCreated:Put", "incoming/no-customer.json"), null))
+                .isInstanceOf(EventDispatchException.class)
+                .hasMessageContaining("order files go to incoming/CUSTOMER/ORDER_ID[.ext], not incoming/no-customer.json");
     }
 }
