@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,15 +91,30 @@ class InfrastructureTest {
                 "examples/orders/" + MODEL);
         Terraform.write(files, dir);
         assertThat(tf.run(dir, "fmt", "-check", "-diff")).isEqualTo("");
-        Optional<Path> mirror = TerraformCli.awsMirror();
-        if (mirror.isEmpty()) {
-            return; // fmt is all that can be checked without the provider; allframe-infra's tests validate fully
-        }
+        Path mirror = TerraformCli.requireAwsMirror();
         try {
-            tf.run(dir, "init", "-backend=false", "-input=false", "-plugin-dir=" + mirror.get());
+            tf.run(dir, "init", "-backend=false", "-input=false", "-plugin-dir=" + mirror);
             assertThat(tf.run(dir, "validate", "-no-color")).contains("Success! The configuration is valid.");
         } finally {
             TerraformCli.removeWorkingFiles(dir);
         }
+    }
+
+    @Test
+    void the_http_module_is_also_a_cloud_run_service_on_cloud_sql_and_its_gcp_module_is_terraform_formatted(
+            @TempDir Path dir) throws Exception {
+        InfraModel model = model();
+        assertThat(model.services()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("orders");
+            assertThat(s.port()).isEqualTo(8080);
+        });
+        List<GeneratedFile> files = Terraform.emit(model, Terraform.Provider.GCP, Terraform.Format.HCL,
+                "examples/orders/" + MODEL);
+        String main = files.stream().filter(f -> f.name().equals("main.tf")).findFirst().orElseThrow().content();
+        assertThat(main).contains("resource \"google_cloud_run_v2_service\" \"orders\"",
+                "resource \"google_sql_database_instance\" \"events\"", "name  = \"ALLFRAME_STORE\"");
+        TerraformCli tf = TerraformCli.require("check the GCP module emitted from the example's infra.json");
+        Terraform.write(files, dir);
+        assertThat(tf.run(dir, "fmt", "-check", "-diff")).isEqualTo("");
     }
 }

@@ -23,6 +23,7 @@ import dev.allframe.http.Response;
 import dev.allframe.http.Router;
 import dev.allframe.http.Status;
 import dev.allframe.examples.orders.OrdersAppContainer;
+import dev.allframe.infra.annotations.CloudRunService;
 import dev.allframe.infra.annotations.LambdaFunction;
 import dev.allframe.inject.Environment;
 import dev.allframe.jdbc.JdbcStores;
@@ -59,6 +60,7 @@ import java.util.Map;
 @Singleton
 @LambdaFunction(name = "orders-http", http = LambdaFunction.Http.FUNCTION_URL, memory = 1024, timeout = 30,
         handler = "dev.allframe.examples.orders.OrdersLambda::handleRequest")
+@CloudRunService(name = "orders")
 public final class OrdersModule implements AutoCloseable {
     /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
     public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
