@@ -37,7 +37,9 @@ public final class Attributes {
      */
     public <T> Attributes with(Attribute<T> key, T value) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, () -> "value of " + key);
+        if (value == null) { // no message supplier lambda: this runs on every request's first attribute
+            throw new NullPointerException("value of " + key);
+        }
         Map<Attribute<?>, Object> copy = new IdentityHashMap<>(values);
         copy.put(key, key.type().cast(value));
         return new Attributes(copy);

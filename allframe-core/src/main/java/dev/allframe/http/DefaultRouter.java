@@ -17,7 +17,7 @@ final class DefaultRouter implements Router {
         this.trie = trie;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
-        Handler h = this::dispatch;
+        Handler h = new Dispatch(this); // a named class, not a method reference: no class spun at start-up
         for (int i = filters.size() - 1; i >= 0; i--) {
             Filter f = filters.get(i);
             Handler next = h;
@@ -92,5 +92,19 @@ final class DefaultRouter implements Router {
         Set<String> lines = routes.stream().map(r -> r.method() + " " + r.template())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         return "Router" + lines;
+    }
+
+    /** The innermost handler of the filter chain: routing itself. */
+    private static final class Dispatch implements Handler {
+        private final DefaultRouter router;
+
+        Dispatch(DefaultRouter router) {
+            this.router = router;
+        }
+
+        @Override
+        public Response handle(Request request) throws Exception {
+            return router.dispatch(request);
+        }
     }
 }

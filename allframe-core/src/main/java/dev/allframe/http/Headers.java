@@ -55,7 +55,12 @@ public final class Headers {
      */
     public static Headers ofMap(Map<String, ? extends List<String>> map) {
         Builder b = builder();
-        map.forEach((name, list) -> list.forEach(v -> b.add(name, v)));
+        // Loops, not lambdas, here and below: each lambda is a class spun at first use (cold start).
+        for (Map.Entry<String, ? extends List<String>> e : map.entrySet()) {
+            for (String v : e.getValue()) {
+                b.add(e.getKey(), v);
+            }
+        }
         return b.build();
     }
 
@@ -115,7 +120,11 @@ public final class Headers {
 
     /** @param action called once per (name, value) pair, in order */
     public void forEach(BiConsumer<String, String> action) {
-        values.forEach((name, list) -> list.forEach(v -> action.accept(name, v)));
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            for (String v : e.getValue()) {
+                action.accept(e.getKey(), v);
+            }
+        }
     }
 
     /** @return an unmodifiable map view of lower-case names to their values */
@@ -146,7 +155,9 @@ public final class Headers {
     /** @return a builder holding these fields */
     public Builder toBuilder() {
         Builder b = new Builder();
-        values.forEach((name, list) -> b.values.put(name, new ArrayList<>(list)));
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            b.values.put(e.getKey(), new ArrayList<>(e.getValue()));
+        }
         return b;
     }
 
@@ -192,7 +203,14 @@ public final class Headers {
          * @throws IllegalArgumentException if the name or value is invalid
          */
         public Builder add(String name, String value) {
-            values.computeIfAbsent(validName(name), k -> new ArrayList<>(1)).add(validValue(name, value));
+            String key = validName(name);
+            String valid = validValue(name, value);
+            List<String> list = values.get(key);
+            if (list == null) {
+                list = new ArrayList<>(1);
+                values.put(key, list);
+            }
+            list.add(valid);
             return this;
         }
 
@@ -239,7 +257,9 @@ public final class Headers {
                 return EMPTY;
             }
             Map<String, List<String>> copy = new LinkedHashMap<>(values.size() * 2);
-            values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+            for (Map.Entry<String, List<String>> e : values.entrySet()) {
+                copy.put(e.getKey(), List.copyOf(e.getValue()));
+            }
             return new Headers(Collections.unmodifiableMap(copy));
         }
 
@@ -252,7 +272,9 @@ public final class Headers {
         }
 
         private static String validValue(String name, String value) {
-            Objects.requireNonNull(value, () -> "value of header " + name);
+            if (value == null) {
+                throw new NullPointerException("value of header " + name);
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '\r' || c == '\n' || c == 0) {

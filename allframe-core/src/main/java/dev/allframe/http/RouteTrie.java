@@ -81,7 +81,7 @@ final class RouteTrie {
             throw new IllegalStateException("Duplicate route: " + route.method() + " " + template
                     + " conflicts with " + existing.method() + " " + existing.template());
         }
-        Entry entry = new Entry(route, names.toArray(String[]::new));
+        Entry entry = new Entry(route, names.toArray(new String[0]));
         (catchAll ? node.catchAll : node.endpoints).put(route.method(), entry);
     }
 

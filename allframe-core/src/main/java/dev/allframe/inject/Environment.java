@@ -25,6 +25,6 @@ public interface Environment {
      */
     static Environment of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(Objects.requireNonNull(values, "values"));
-        return copy::get;
+        return new MapEnvironment(copy);
     }
 }

@@ -11,7 +11,7 @@ public interface SnapshotPolicy {
         if (n < 1) {
             throw new IllegalArgumentException("snapshot interval (expected >= 1): " + n);
         }
-        return (before, after) -> before / n != after / n;
+        return new EveryNEvents(n);
     }
 
     /** @return a policy that never snapshots */

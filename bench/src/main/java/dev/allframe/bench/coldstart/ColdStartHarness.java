@@ -66,9 +66,15 @@ public final class ColdStartHarness {
         List<Handler> handlers = new ArrayList<>();
         boolean withCustom = false;
         boolean withExample = false;
+        List<String> only = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--only" -> only.addAll(List.of(args[++i].split(",")));
+                case "--flags" -> flags.addAll(List.of(args[++i].split(",")));
+                case "--jvm-option" -> extra.add(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--with-custom-runtime" -> withCustom = true;
                 case "--with-example" -> withExample = true;
@@ -82,7 +88,7 @@ public final class ColdStartHarness {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (expected --runs N, --out FILE, --work DIR, --handler NAME=CLASS=JARS,"
-                        + " --with-custom-runtime, --with-example)");
+                        + " --with-custom-runtime, --with-example, --only NAMES, --flags SETS, --jvm-option OPT)");
             }
         }
         if (handlers.isEmpty()) {
@@ -107,18 +113,31 @@ public final class ColdStartHarness {
                         true));
             }
         }
-        new ColdStartHarness(runs, work.toAbsolutePath(), handlers).run(out);
+        if (!only.isEmpty()) {
+            // The first two remain the baselines the ratios are taken against, so name them first.
+            List<Handler> picked = new ArrayList<>();
+            for (String name : only) {
+                picked.add(handlers.stream().filter(h -> h.name.equals(name)).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("--only: no handler named " + name)));
+            }
+            handlers = picked;
+        }
+        new ColdStartHarness(runs, work.toAbsolutePath(), handlers, flags, extra).run(out);
     }
 
     private final int runs;
     private final Path work;
     private final List<Handler> handlers;
+    private final List<String> flagNames;
+    private final List<String> extraOptions;
     private final Map<String, TaskRoot> roots = new LinkedHashMap<>();
 
-    ColdStartHarness(int runs, Path work, List<Handler> handlers) {
+    ColdStartHarness(int runs, Path work, List<Handler> handlers, List<String> flagNames, List<String> extraOptions) {
         this.runs = runs;
         this.work = work;
         this.handlers = handlers;
+        this.flagNames = flagNames;
+        this.extraOptions = extraOptions;
     }
 
     void run(Path out) throws Exception {
@@ -132,12 +151,18 @@ public final class ColdStartHarness {
         sets.add(new FlagSet("C1", false, List.of("-XX:TieredStopAtLevel=1")));
         sets.add(new FlagSet("AppCDS", true, List.of()));
         sets.add(new FlagSet("AppCDS+C1", true, List.of("-XX:TieredStopAtLevel=1")));
+        if (!flagNames.isEmpty()) {
+            sets.removeIf(s -> !flagNames.contains(s.name));
+        }
+        boolean cds = sets.stream().anyMatch(FlagSet::cds);
 
         {
             log("JDK " + System.getProperty("java.vm.version") + " at " + System.getProperty("java.home"));
             for (Handler h : handlers) {
-                train(h);
-                measure(h, BASE); // warm the page cache; not counted
+                if (cds) {
+                    train(h);
+                }
+                measure(h, base()); // warm the page cache; not counted
             }
             Map<String, Map<String, List<Sample>>> results = new LinkedHashMap<>();
             for (int r = 1; r <= runs; r++) {
@@ -169,20 +194,42 @@ public final class ColdStartHarness {
             String name = Files.isDirectory(p) && p.getParent() != null && p.getParent().getParent() != null
                     ? p.getParent().getParent().getFileName().toString() : p.getFileName().toString();
             boolean runtime = name.startsWith("aws-lambda-java-") || entry.contains("/software/amazon/awssdk/");
-            boolean own = name.equals("bench");
+            // The bench's own classes (and their JSON adapters) only for the handlers that live there.
+            boolean own = name.equals("bench") && h.className.startsWith("dev.allframe.bench.");
             if (runtime || own || h.jars.stream().anyMatch(name::startsWith)) {
                 keep.add(entry);
             }
         }
-        return TaskRoot.create(String.join(File.pathSeparator, keep), work.resolve("task-" + h.name));
+        Path dir = work.resolve("task-" + h.name);
+        deleteRecursively(dir); // a stale jar from an earlier run would join the class path
+        return TaskRoot.create(String.join(File.pathSeparator, keep), dir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + dir, e);
+        }
     }
 
     private Path archive(Handler h) {
         return work.resolve(h.name + ".jsa");
     }
 
-    private List<String> options(FlagSet s, Handler h) {
+    private List<String> base() {
         List<String> o = new ArrayList<>(BASE);
+        o.addAll(extraOptions);
+        return o;
+    }
+
+    private List<String> options(FlagSet s, Handler h) {
+        List<String> o = base();
         if (s.cds) {
             o.add("-XX:SharedArchiveFile=" + archive(h));
         }
@@ -193,7 +240,7 @@ public final class ColdStartHarness {
     /** A training run that writes the handler's dynamic AppCDS archive when the JVM exits on SIGTERM. */
     private void train(Handler h) throws Exception {
         Files.deleteIfExists(archive(h));
-        List<String> o = new ArrayList<>(BASE);
+        List<String> o = base();
         o.add("-XX:ArchiveClassesAtExit=" + archive(h));
         try (RuntimeApiEmulator emulator = RuntimeApiEmulator.start("coldstart");
              LambdaProcess p = start(emulator, h, o, work.resolve(h.name + "-train.log"))) {
@@ -263,7 +310,7 @@ public final class ColdStartHarness {
     private String classLoadCounts(Handler h) throws Exception {
         Path file = work.resolve(h.name + "-classload.txt");
         Files.deleteIfExists(file);
-        List<String> o = new ArrayList<>(BASE);
+        List<String> o = base();
         o.add("-Xlog:class+load=info:file=" + file);
         measure(h, o);
         Map<String, Integer> bySource = new TreeMap<>();
@@ -304,7 +351,7 @@ public final class ColdStartHarness {
         StringBuilder sb = new StringBuilder();
         sb.append("JDK: ").append(System.getProperty("java.vm.vendor")).append(' ')
                 .append(System.getProperty("java.vm.version")).append("; ").append(runs)
-                .append(" interleaved runs per cell; shared options ").append(String.join(" ", BASE)).append("\n\n");
+                .append(" interleaved runs per cell; shared options ").append(String.join(" ", base())).append("\n\n");
         sb.append("| flags | handler | wall median s | wall min–max s | wall vs a1 | wall vs a2 | CPU median s"
                 + " | CPU vs a1 | CPU vs a2 | peak RSS median MiB (max) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -65,7 +65,6 @@ public final class OrdersModule implements AutoCloseable {
     /** The store used when {@code ALLFRAME_STORE} is not set: a SQLite file, so orders survive a restart. */
     public static final String DEFAULT_STORE = "sqlite:.allframe/orders.db";
 
-    private static final System.Logger LOG = System.getLogger(OrdersModule.class.getName());
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
     private final JdbcStores stores;
@@ -98,9 +97,8 @@ public final class OrdersModule implements AutoCloseable {
         this.events = EventStore.create(stores.events(), OrderEvent.types());
         CommandBus.Builder<OrderEvent> builder = CommandBus.builder(events)
                 .snapshotStore(stores.snapshots())
-                .validator(CreateOrder.class, c -> c.customerId() == null || c.customerId().isBlank()
-                        ? List.of(new FieldError("customerId", "is required")) : List.of())
-                .validator(AddItem.class, OrdersModule::validate)
+                .validator(CreateOrder.class, new OrderChecks.CreateOrderCheck())
+                .validator(AddItem.class, new OrderChecks.AddItemCheck())
                 .retryOnConflict(RetryPolicy.attempts(3));
         commands.registerAll(builder);
         this.bus = builder.build();
@@ -172,8 +170,7 @@ public final class OrdersModule implements AutoCloseable {
      */
     public static Router.Builder registerErrors(Router.Builder router) {
         CommandProblems.register(router);
-        return router.error(OrderNotFoundException.class, (e, req) ->
-                Response.problem(Problem.of(Status.NOT_FOUND, e.getMessage())));
+        return router.error(OrderNotFoundException.class, new OrderChecks.NotFound());
     }
 
     /** Dispatches a command and waits until the summaries have seen it, so the caller reads its own write. */
@@ -210,20 +207,6 @@ public final class OrdersModule implements AutoCloseable {
     private ProjectionStatus catchUp() {
         projections.catchUp();
         return projections.status(OrderSummaryProjection.NAME);
-    }
-
-    private static List<FieldError> validate(AddItem item) {
-        List<FieldError> errors = new ArrayList<>();
-        if (item.sku() == null || item.sku().isBlank()) {
-            errors.add(new FieldError("sku", "is required"));
-        }
-        if (item.quantity() < 1 || item.quantity() > 1000) {
-            errors.add(new FieldError("quantity", "must be between 1 and 1000, was " + item.quantity()));
-        }
-        if (item.unitPriceCents() < 0) {
-            errors.add(new FieldError("unitPriceCents", "must be at least 0, was " + item.unitPriceCents()));
-        }
-        return errors;
     }
 
     /**
