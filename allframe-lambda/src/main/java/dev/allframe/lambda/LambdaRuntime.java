@@ -128,7 +128,9 @@ public final class LambdaRuntime {
         }
         String arn = invocation.header("Lambda-Runtime-Invoked-Function-Arn");
         RuntimeContext context = new RuntimeContext(requestId,
-                parseLong(invocation.header("Lambda-Runtime-Deadline-Ms")), arn == null ? "" : arn);
+                parseLong(invocation.header("Lambda-Runtime-Deadline-Ms")), arn == null ? "" : arn,
+                invocation.header("Lambda-Runtime-Client-Context"),
+                invocation.header("Lambda-Runtime-Cognito-Identity"));
         LambdaContext outer = Invocations.CURRENT.get();
         Invocations.CURRENT.set(LambdaContext.of(context, trace));
         String path = API_PREFIX + "/invocation/" + requestId;

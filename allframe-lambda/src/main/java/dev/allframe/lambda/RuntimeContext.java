@@ -18,11 +18,24 @@ final class RuntimeContext implements Context {
     private final String requestId;
     private final long deadlineMs;
     private final String functionArn;
+    private final String clientContextJson;
+    private final String cognitoIdentityJson;
 
     RuntimeContext(String requestId, long deadlineMs, String functionArn) {
+        this(requestId, deadlineMs, functionArn, null, null);
+    }
+
+    /**
+     * @param clientContextJson the {@code Lambda-Runtime-Client-Context} header, or {@code null}
+     * @param cognitoIdentityJson the {@code Lambda-Runtime-Cognito-Identity} header, or {@code null}
+     */
+    RuntimeContext(String requestId, long deadlineMs, String functionArn, String clientContextJson,
+                   String cognitoIdentityJson) {
         this.requestId = requestId;
         this.deadlineMs = deadlineMs;
         this.functionArn = functionArn;
+        this.clientContextJson = clientContextJson;
+        this.cognitoIdentityJson = cognitoIdentityJson;
     }
 
     @Override
@@ -55,14 +68,26 @@ final class RuntimeContext implements Context {
         return functionArn;
     }
 
+    /**
+     * Parsed when asked for (most functions never ask), as the official runtime interface client parses it.
+     *
+     * @throws IllegalStateException if the header is not a JSON object
+     */
     @Override
     public CognitoIdentity getIdentity() {
-        return null;
+        return cognitoIdentityJson == null || cognitoIdentityJson.isBlank() ? null
+                : MobileContext.identity(cognitoIdentityJson);
     }
 
+    /**
+     * Parsed when asked for, like {@link #getIdentity()}.
+     *
+     * @throws IllegalStateException if the header is not a JSON object of the documented shape
+     */
     @Override
     public ClientContext getClientContext() {
-        return null;
+        return clientContextJson == null || clientContextJson.isBlank() ? null
+                : MobileContext.clientContext(clientContextJson);
     }
 
     @Override

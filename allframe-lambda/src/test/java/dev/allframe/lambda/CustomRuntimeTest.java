@@ -55,6 +55,42 @@ class CustomRuntimeTest {
         }
     }
 
+    static final String CLIENT_CONTEXT = """
+            {"client":{"installation_id":"inst-1","app_title":"Orders","app_version_name":"1.2",\
+            "app_version_code":"12","app_package_name":"com.example.orders"},\
+            "custom":{"tenant":"acme"},"env":{"platform":"Android","locale":"en_GB"}}""";
+    static final String COGNITO_IDENTITY = """
+            {"cognitoIdentityId":"eu-west-1:1234-abcd","cognitoIdentityPoolId":"eu-west-1:pool-9"}""";
+
+    /** The same assertions run under the official runtime interface client in {@link ManagedRuntimeTest}. */
+    static void assertMobileContextReachesTheHandler(RuntimeApiEmulator emu, LambdaProcess p) {
+        String event = fixture("http-v2-minimal.json").replace("\"/health\"", "\"/mobile\"");
+        InvocationResult mobile = await(emu.invoke(event, WAIT, null, CLIENT_CONTEXT, COGNITO_IDENTITY), WAIT);
+        assertThat(mobile.success()).as(p.output()).isTrue();
+        Map<String, Object> seen = json((String) json(mobile.body()).get("body"));
+        assertThat(seen).containsEntry("identityId", "eu-west-1:1234-abcd")
+                .containsEntry("identityPoolId", "eu-west-1:pool-9")
+                .containsEntry("installationId", "inst-1").containsEntry("appTitle", "Orders")
+                .containsEntry("appVersionName", "1.2").containsEntry("appVersionCode", "12")
+                .containsEntry("appPackageName", "com.example.orders")
+                .containsEntry("custom", Map.of("tenant", "acme"))
+                .containsEntry("env", Map.of("platform", "Android", "locale", "en_GB"));
+
+        InvocationResult plain = await(emu.invoke(event), WAIT);
+        assertThat(json((String) json(plain.body()).get("body"))).as("no headers: no identity, no client context")
+                .isEmpty();
+    }
+
+    @Test
+    void passesTheMobileSdkClientContextAndCognitoIdentityHeadersToTheHandlersContext() {
+        try (RuntimeApiEmulator emu = RuntimeApiEmulator.start();
+             LambdaProcess p = LambdaProcess.builder(emu).jvmOptions(JVM).main(LambdaRuntime.class.getName())
+                     .handler(EchoLambda.class.getName()).start()) {
+            assertMobileContextReachesTheHandler(emu, p);
+            assertThat(emu.protocolErrors()).isEmpty();
+        }
+    }
+
     @Test
     void exitsWithStatusOneWhenTheRuntimeApiIsGone() {
         try (RuntimeApiEmulator emu = RuntimeApiEmulator.start();

@@ -31,6 +31,7 @@ final class EchoApp {
                             "hello from a route");
                     return Response.text("logged");
                 })
+                .get("/mobile", EchoApp::mobile)
                 .get("/files/{name}", req -> Response.json(Map.of("name", req.pathParam("name"), "path", req.path())));
         for (String method : new String[]{"GET", "POST", "PUT", "DELETE"}) {
             b.route(dev.allframe.http.HttpMethod.of(method), "/{rest...}", EchoApp::echo);
@@ -59,6 +60,31 @@ final class EchoApp {
             c.traceHeader().ifPresent(t -> m.put("traceHeader", t));
         });
         LambdaContext.current().ifPresent(c -> m.put("currentRequestId", c.requestId()));
+        return Response.json(m);
+    }
+
+    /** What the runtime's context says about an AWS Mobile SDK caller. */
+    static Response mobile(Request req) {
+        com.amazonaws.services.lambda.runtime.Context aws = req.attribute(LambdaAttributes.CONTEXT).orElseThrow()
+                .awsContext();
+        Map<String, Object> m = new LinkedHashMap<>();
+        com.amazonaws.services.lambda.runtime.CognitoIdentity id = aws.getIdentity();
+        if (id != null) {
+            m.put("identityId", id.getIdentityId());
+            m.put("identityPoolId", id.getIdentityPoolId());
+        }
+        com.amazonaws.services.lambda.runtime.ClientContext cc = aws.getClientContext();
+        if (cc != null) {
+            if (cc.getClient() != null) {
+                m.put("installationId", cc.getClient().getInstallationId());
+                m.put("appTitle", cc.getClient().getAppTitle());
+                m.put("appVersionName", cc.getClient().getAppVersionName());
+                m.put("appVersionCode", cc.getClient().getAppVersionCode());
+                m.put("appPackageName", cc.getClient().getAppPackageName());
+            }
+            m.put("custom", cc.getCustom());
+            m.put("env", cc.getEnvironment());
+        }
         return Response.json(m);
     }
 }

@@ -84,6 +84,12 @@ class ManagedRuntimeTest {
     }
 
     @Test
+    void theOfficialClientPassesTheMobileSdkHeadersAsTheCustomRuntimeDoes() {
+        // The reference for the custom runtime's parsing: the same invocation, the same expectations.
+        CustomRuntimeTest.assertMobileContextReachesTheHandler(emulator, runtime);
+    }
+
+    @Test
     void aThrowingRouteIsA500ResponseLoggedOnceWithTheRequestId() throws InterruptedException {
         InvocationResult r = invoke(fixture("rest-v1.json").replace("\"/orders/42/items\"", "\"/boom\"")
                 .replace("\"httpMethod\": \"POST\"", "\"httpMethod\": \"GET\""));

@@ -45,7 +45,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     /** The largest synchronous response payload Lambda accepts: 6 MiB. */
     public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
-    private static final Invocation POISON = new Invocation("", new byte[0], 0, "", "", null);
+    private static final Invocation POISON = new Invocation("", new byte[0], 0, "", "", null, null, null);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -118,6 +118,26 @@ public final class RuntimeApiEmulator implements AutoCloseable {
      * @throws IllegalStateException if the emulator is closed
      */
     public CompletableFuture<InvocationResult> invoke(String eventJson, Duration timeout, String traceId) {
+        return invoke(eventJson, timeout, traceId, null, null);
+    }
+
+    /**
+     * Queues an invocation as the AWS Mobile SDK makes them: with the client application's context and the caller's
+     * Amazon Cognito identity, which the Runtime API passes on as the {@code Lambda-Runtime-Client-Context} and
+     * {@code Lambda-Runtime-Cognito-Identity} headers of {@code /next}.
+     *
+     * @param eventJson the event payload
+     * @param timeout the function timeout: the deadline sent is now plus this
+     * @param traceId the {@code Lambda-Runtime-Trace-Id} header, or {@code null} for none
+     * @param clientContextJson the client context JSON
+     *        ({@code {"client":{"installation_id":..},"custom":{..},"env":{..}}}), or {@code null} for none
+     * @param cognitoIdentityJson the identity JSON ({@code {"cognitoIdentityId":..,"cognitoIdentityPoolId":..}}), or
+     *        {@code null} for none
+     * @return the runtime's answer, completed when it posts a response or an error
+     * @throws IllegalStateException if the emulator is closed
+     */
+    public CompletableFuture<InvocationResult> invoke(String eventJson, Duration timeout, String traceId,
+                                                      String clientContextJson, String cognitoIdentityJson) {
         Objects.requireNonNull(eventJson, "eventJson");
         if (closed) {
             throw new IllegalStateException("the Runtime API emulator is closed");
@@ -125,7 +145,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         Invocation inv = new Invocation(id, eventJson.getBytes(StandardCharsets.UTF_8), deadline, functionArn,
-                traceId, new CompletableFuture<>());
+                traceId, clientContextJson, cognitoIdentityJson, new CompletableFuture<>());
         inFlight.put(id, new Pending(inv));
         queue.add(inv);
         return inv.result;
@@ -203,6 +223,12 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         if (inv.traceId != null) {
             h.add("Lambda-Runtime-Trace-Id", inv.traceId);
         }
+        if (inv.clientContext != null) {
+            h.add("Lambda-Runtime-Client-Context", inv.clientContext);
+        }
+        if (inv.cognitoIdentity != null) {
+            h.add("Lambda-Runtime-Cognito-Identity", inv.cognitoIdentity);
+        }
         try {
             ex.sendResponseHeaders(200, inv.event.length == 0 ? -1 : inv.event.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -275,6 +301,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     private record Invocation(String id, byte[] event, long deadlineMs, String functionArn, String traceId,
+                              String clientContext, String cognitoIdentity,
                               CompletableFuture<InvocationResult> result) {
     }
 
