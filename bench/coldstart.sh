@@ -2,6 +2,7 @@
 # Lambda cold-start harness: fresh JVMs under the official runtime interface client against the local Runtime API
 # emulator, for a plain Jackson handler, a plain Avaje Jsonb handler and the AllFrame handler, under four flag sets.
 # Usage: bench/coldstart.sh [--runs N] [--out FILE] [--handler NAME=CLASS=JARPREFIXES]... [--with-custom-runtime] [--with-example]
+#        [--only NAMES] [--flags default,C1,AppCDS,AppCDS+C1] [--jvm-option OPT]... [--cds static|dynamic]
 # Uses the JDK in JAVA_HOME. Not part of `mvn verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,11 +26,16 @@ import java.util.concurrent.CompletableFuture;
  * ...) so drift on a shared machine spreads evenly.
  *
  * <p>Usage: {@code ColdStartHarness [--runs N] [--out FILE] [--work DIR] [--handler NAME=CLASS=JARS]...
- * [--with-custom-runtime] [--with-example]} where JARS are comma-separated prefixes of the class path entries
+ * [--with-custom-runtime] [--with-example] [--only NAMES] [--flags SETS] [--jvm-option OPT]...
+ * [--cds static|dynamic]} where JARS are comma-separated prefixes of the class path entries
  * (file names, or module names for class directories) that go into that handler's task root. Without {@code --handler}, the three
  * standard handlers; {@code --with-example} adds the reference application ({@code examples/orders}, command bus
  * and in-memory store) behind the door; {@code --with-custom-runtime} adds the AllFrame handler under AllFrame's
- * custom runtime (and, with both, the reference application under it too).
+ * custom runtime (and, with both, the reference application under it too). {@code --only} picks handlers by name
+ * (the first is the baseline of the ratio columns), {@code --flags} flag sets ({@code default,C1,AppCDS,AppCDS+C1}),
+ * {@code --jvm-option} adds an option to every launch (e.g. {@code -Xlog:class+load:file=/tmp/cl-%p.log}), and
+ * {@code --cds} chooses how the AppCDS archives are built: {@code static} (default: a training run's
+ * {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}) or {@code dynamic} ({@code -XX:ArchiveClassesAtExit}).
  */
 public final class ColdStartHarness {
     static final String EVENT = """
@@ -69,12 +74,21 @@ public final class ColdStartHarness {
         List<String> only = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         List<String> extra = new ArrayList<>();
+        // Static by default: measured lower CPU than the dynamic archive for every handler (docs/benchmarks/coldstart.md).
+        boolean staticCds = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 case "--flags" -> flags.addAll(List.of(args[++i].split(",")));
                 case "--jvm-option" -> extra.add(args[++i]);
+                case "--cds" -> {
+                    staticCds = switch (args[++i]) {
+                        case "static" -> true;
+                        case "dynamic" -> false;
+                        default -> throw new IllegalArgumentException("--cds expects static or dynamic: " + args[i]);
+                    };
+                }
                 case "--out" -> out = Path.of(args[++i]);
                 case "--with-custom-runtime" -> withCustom = true;
                 case "--with-example" -> withExample = true;
@@ -88,7 +102,8 @@ public final class ColdStartHarness {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (expected --runs N, --out FILE, --work DIR, --handler NAME=CLASS=JARS,"
-                        + " --with-custom-runtime, --with-example, --only NAMES, --flags SETS, --jvm-option OPT)");
+                        + " --with-custom-runtime, --with-example, --only NAMES, --flags SETS, --jvm-option OPT,"
+                        + " --cds static|dynamic)");
             }
         }
         if (handlers.isEmpty()) {
@@ -122,7 +137,7 @@ public final class ColdStartHarness {
             }
             handlers = picked;
         }
-        new ColdStartHarness(runs, work.toAbsolutePath(), handlers, flags, extra).run(out);
+        new ColdStartHarness(runs, work.toAbsolutePath(), handlers, flags, extra, staticCds).run(out);
     }
 
     private final int runs;
@@ -130,14 +145,17 @@ public final class ColdStartHarness {
     private final List<Handler> handlers;
     private final List<String> flagNames;
     private final List<String> extraOptions;
+    private final boolean staticCds;
     private final Map<String, TaskRoot> roots = new LinkedHashMap<>();
 
-    ColdStartHarness(int runs, Path work, List<Handler> handlers, List<String> flagNames, List<String> extraOptions) {
+    ColdStartHarness(int runs, Path work, List<Handler> handlers, List<String> flagNames, List<String> extraOptions,
+                     boolean staticCds) {
         this.runs = runs;
         this.work = work;
         this.handlers = handlers;
         this.flagNames = flagNames;
         this.extraOptions = extraOptions;
+        this.staticCds = staticCds;
     }
 
     void run(Path out) throws Exception {
@@ -240,8 +258,12 @@ public final class ColdStartHarness {
     /** A training run that writes the handler's dynamic AppCDS archive when the JVM exits on SIGTERM. */
     private void train(Handler h) throws Exception {
         Files.deleteIfExists(archive(h));
+        Path classList = work.resolve(h.name + ".classlist");
+        Files.deleteIfExists(classList);
         List<String> o = base();
-        o.add("-XX:ArchiveClassesAtExit=" + archive(h));
+        // Static: the training run lists the classes it loads (the function's own, loaded by the runtime client's
+        // class loader, with the jar they came from), and -Xshare:dump archives them with the JDK's.
+        o.add(staticCds ? "-XX:DumpLoadedClassList=" + classList : "-XX:ArchiveClassesAtExit=" + archive(h));
         try (RuntimeApiEmulator emulator = RuntimeApiEmulator.start("coldstart");
              LambdaProcess p = start(emulator, h, o, work.resolve(h.name + "-train.log"))) {
             for (int i = 0; i < 3; i++) {
@@ -249,29 +271,54 @@ public final class ColdStartHarness {
             }
             p.terminate(Duration.ofSeconds(60));
         }
+        if (staticCds) {
+            dumpStatic(h, classList);
+        }
         if (!Files.exists(archive(h))) {
             throw new IllegalStateException("training run of " + h.name + " wrote no archive; see "
                     + work.resolve(h.name + "-train.log"));
         }
-        log("AppCDS archive for " + h.name + ": " + Files.size(archive(h)) / 1024 + " KiB");
+        log((staticCds ? "static" : "dynamic") + " AppCDS archive for " + h.name + ": " + Files.size(archive(h)) / 1024 + " KiB");
+    }
+
+    /** {@code java -Xshare:dump} of a class list, with the class path the measured JVMs run with. */
+    private void dumpStatic(Handler h, Path classList) throws Exception {
+        Path log = work.resolve(h.name + "-dump.log");
+        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive(h), "-cp", classPath(h))
+                .directory(roots.get(h.name).dir().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!dump.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || dump.exitValue() != 0) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("-Xshare:dump for " + h.name + " failed; see " + log);
+        }
+    }
+
+    /** The JVM class path of a handler's process. */
+    private String classPath(Handler h) {
+        TaskRoot root = roots.get(h.name);
+        if (!h.custom) {
+            return root.runtimeClassPath();
+        }
+        // As the bootstrap script runs it: every jar on the class path (so AppCDS can archive them all).
+        List<String> cp = new ArrayList<>();
+        try (var jars = Files.list(root.dir().resolve("lib"))) {
+            jars.sorted().forEach(j -> cp.add(j.toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String entry : root.runtimeClassPath().split(File.pathSeparator)) {
+            if (Path.of(entry).getFileName().toString().startsWith("aws-lambda-java-core")) {
+                cp.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, cp);
     }
 
     private LambdaProcess start(RuntimeApiEmulator emulator, Handler h, List<String> options, Path log) {
         if (h.custom) {
-            // As the bootstrap script runs it: every jar on the class path (so AppCDS can archive them all).
-            TaskRoot root = roots.get(h.name);
-            List<String> cp = new ArrayList<>();
-            try (var jars = Files.list(root.dir().resolve("lib"))) {
-                jars.sorted().forEach(j -> cp.add(j.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            for (String entry : root.runtimeClassPath().split(File.pathSeparator)) {
-                if (Path.of(entry).getFileName().toString().startsWith("aws-lambda-java-core")) {
-                    cp.add(entry);
-                }
-            }
-            return LambdaProcess.builder(emulator).classPath(String.join(File.pathSeparator, cp)).jvmOptions(options)
+            return LambdaProcess.builder(emulator).classPath(classPath(h)).jvmOptions(options)
                     .main("dev.allframe.lambda.LambdaRuntime", h.className).env("ALLFRAME_LOG", "warn").log(log)
                     .start();
         }
@@ -338,6 +385,8 @@ public final class ColdStartHarness {
                 group = "Avaje Jsonb";
             } else if (jar.contains("allframe-")) {
                 group = "AllFrame";
+            } else if (jar.contains("orders")) {
+                group = "example";
             } else {
                 group = jar;
             }
@@ -351,7 +400,7 @@ public final class ColdStartHarness {
         StringBuilder sb = new StringBuilder();
         sb.append("JDK: ").append(System.getProperty("java.vm.vendor")).append(' ')
                 .append(System.getProperty("java.vm.version")).append("; ").append(runs)
-                .append(" interleaved runs per cell; shared options ").append(String.join(" ", base())).append("\n\n");
+                .append(" interleaved runs per cell; shared options ").append(String.join(" ", base())).append("; AppCDS archives: ").append(staticCds ? "static (class list of a training run, -Xshare:dump)" : "dynamic (-XX:ArchiveClassesAtExit after a training run)").append("\n\n");
         sb.append("| flags | handler | wall median s | wall min–max s | wall vs a1 | wall vs a2 | CPU median s"
                 + " | CPU vs a1 | CPU vs a2 | peak RSS median MiB (max) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
