@@ -1,8 +1,6 @@
 package dev.allframe.lambda;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -20,25 +18,54 @@ public final class JulFormat extends Formatter {
     }
 
     /**
-     * Configures {@code java.util.logging} when the JDK first initialises it: one console handler on standard
-     * error with this formatter, at the {@code ALLFRAME_LOG} level. Instantiated by {@link LogManager}.
+     * Configures {@code java.util.logging} when the JDK first initialises it: one handler on standard error with this
+     * formatter, at the {@code ALLFRAME_LOG} level. Instantiated by {@link LogManager}.
+     *
+     * <p>Set up in code rather than through {@code LogManager.readConfiguration(InputStream)} and a
+     * {@code ConsoleHandler}: those parse properties, reset the manager and read handler settings by name, which
+     * made the first log line of a cold start under the managed runtime several milliseconds slower.
      */
     public static final class Config {
-        /**
-         * Reads the configuration.
-         *
-         * @throws IOException never in practice: the configuration is in memory
-         */
-        public Config() throws IOException {
-            String properties = "handlers=java.util.logging.ConsoleHandler\n"
-                    + ".level=" + toJul(LambdaLogFinder.THRESHOLD).getName() + "\n"
-                    + "java.util.logging.ConsoleHandler.level=ALL\n";
-            LogManager.getLogManager().readConfiguration(
-                    new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
-            JulFormat format = new JulFormat();
-            for (Handler h : Logger.getLogger("").getHandlers()) {
-                h.setFormatter(format);
+        /** Reads nothing: the configuration is the constant above. */
+        public Config() {
+            Logger root = Logger.getLogger("");
+            for (Handler h : root.getHandlers()) { // idempotent if LogManager.readConfiguration() runs again
+                root.removeHandler(h);
             }
+            root.setLevel(toJul(LambdaLogFinder.THRESHOLD));
+            Handler err = new StandardError();
+            err.setFormatter(new JulFormat());
+            root.addHandler(err);
+        }
+    }
+
+    /** Like {@code ConsoleHandler} (standard error, flushed per record), without its property lookups. */
+    static final class StandardError extends Handler {
+        @Override
+        public void publish(LogRecord record) {
+            if (!isLoggable(record)) {
+                return;
+            }
+            String line;
+            try {
+                line = getFormatter().format(record);
+            } catch (RuntimeException e) {
+                reportError(null, e, java.util.logging.ErrorManager.FORMAT_FAILURE);
+                return;
+            }
+            PrintStream err = System.err;
+            err.print(line);
+            err.flush();
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 
