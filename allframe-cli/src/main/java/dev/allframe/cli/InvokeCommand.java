@@ -1,5 +1,7 @@
 package dev.allframe.cli;
 
+import dev.allframe.json.JsonStrings;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -143,18 +145,7 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"');
+        return JsonStrings.quote(sb, s);
     }
 
     /** The invocation context a local run reports: a fresh request id and the longest Lambda timeout. */
