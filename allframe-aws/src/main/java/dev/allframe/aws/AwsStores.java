@@ -1,6 +1,7 @@
 package dev.allframe.aws;
 
 import dev.allframe.eventstore.EventStoreBackend;
+import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -206,6 +208,21 @@ public final class AwsStores implements AutoCloseable {
     /** @return the saga store (items in the event table) */
     public SagaStore sagas() {
         return sagas;
+    }
+
+    /**
+     * @return idempotency records in the event table (TTL attribute {@code expires_at}), on the system clock
+     */
+    public IdempotencyStore idempotency() {
+        return idempotency(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock that decides lease and retention expiry
+     * @return idempotency records in the event table
+     */
+    public IdempotencyStore idempotency(Clock clock) {
+        return new DynamoDbIdempotencyStore(dynamoDb, table(), clock);
     }
 
     /** @return the DynamoDB client, for further stores on the same table */
