@@ -5,6 +5,7 @@ import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
+import dev.allframe.store.Stores;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,9 +30,10 @@ import java.util.Optional;
  * The clients use the JDK's URL connection and the SDK's default region and credentials chains, which also honour
  * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB} and {@code AWS_ENDPOINT_URL_S3} (local stand-ins).
  * With {@code ALLFRAME_CREATE_TABLES=true} (development only) a missing table and bucket are created; by default
- * nothing is. Thread-safe; {@link #close()} closes the clients.
+ * nothing is. Thread-safe; {@link #close()} closes the clients. Implements {@link Stores}, so an application that
+ * may also run on SQLite or PostgreSQL ({@code JdbcStores}) depends on the interface only.
  */
-public final class AwsStores implements AutoCloseable {
+public final class AwsStores implements Stores {
     /** Store URL scheme for DynamoDB: {@code dynamodb:TABLE}. */
     public static final String SCHEME = "dynamodb:";
 
@@ -42,6 +44,7 @@ public final class AwsStores implements AutoCloseable {
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
     private final SagaStore sagas;
+    private final IdempotencyStore idempotency;
 
     private AwsStores(DynamoDbClient dynamoDb, AutoCloseable s3, String table, SnapshotStore snapshots) {
         this.dynamoDb = dynamoDb;
@@ -50,6 +53,7 @@ public final class AwsStores implements AutoCloseable {
         this.snapshots = snapshots;
         this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
         this.sagas = new DynamoDbSagaStore(dynamoDb, table);
+        this.idempotency = new DynamoDbIdempotencyStore(dynamoDb, table, Clock.systemUTC());
     }
 
     /**
@@ -186,8 +190,15 @@ public final class AwsStores implements AutoCloseable {
     }
 
     /** @return the event store backend */
+    @Override
     public EventStoreBackend events() {
         return events;
+    }
+
+    /** @return {@code dynamodb:TABLE} */
+    @Override
+    public String url() {
+        return SCHEME + table();
     }
 
     /** @return the event table's name */
@@ -196,30 +207,35 @@ public final class AwsStores implements AutoCloseable {
     }
 
     /** @return the snapshot store: S3 when a bucket was given, else the event table */
+    @Override
     public SnapshotStore snapshots() {
         return snapshots;
     }
 
     /** @return the checkpoint store (items in the event table) */
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }
 
     /** @return the saga store (items in the event table) */
+    @Override
     public SagaStore sagas() {
         return sagas;
     }
 
     /**
-     * @return idempotency records in the event table (TTL attribute {@code expires_at}), on the system clock
+     * @return idempotency records in the event table (items {@code $idempotency#KEY}, TTL attribute
+     *         {@code expires_at}), on the system clock
      */
+    @Override
     public IdempotencyStore idempotency() {
-        return idempotency(Clock.systemUTC());
+        return idempotency;
     }
 
     /**
      * @param clock the clock that decides lease and retention expiry
-     * @return idempotency records in the event table
+     * @return a new store of idempotency records in the event table, on that clock (for tests of expiry)
      */
     public IdempotencyStore idempotency(Clock clock) {
         return new DynamoDbIdempotencyStore(dynamoDb, table(), clock);

@@ -1,7 +1,11 @@
 package dev.allframe.aws;
 
+import dev.allframe.eventstore.EventData;
+import dev.allframe.eventstore.ExpectedVersion;
+import dev.allframe.idempotency.Claim;
 import dev.allframe.snapshot.Snapshot;
 import dev.allframe.snapshot.SnapshotStore;
+import dev.allframe.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +44,21 @@ class DynamoDbTableStoresTest {
     void close() {
         client.deleteTable(b -> b.tableName(table));
         stores.close();
+    }
+
+    @Test
+    void servesEveryStoreThroughTheStoresInterfaceAllInTheOneTable() {
+        Stores generic = stores;
+        generic.events().append("s-1", List.of(new EventData("Tick", "{}".getBytes(StandardCharsets.UTF_8), null)),
+                ExpectedVersion.noStream());
+        generic.checkpoints().save("p", 1);
+        assertThat(generic.idempotency().claim("sqs:m1", Duration.ofSeconds(30)).acquired()).isTrue();
+        assertThat(generic.idempotency().claim("sqs:m1", Duration.ofSeconds(30)).status())
+                .isEqualTo(Claim.Status.IN_PROGRESS);
+        assertThat(generic.idempotency()).isSameAs(generic.idempotency());
+        assertThat(generic.url()).isEqualTo("dynamodb:" + table);
+        assertThat(client.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(DynamoDbSchema.key("$idempotency#sqs:m1", "$"))).hasItem()).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
+import dev.allframe.store.Stores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +29,10 @@ import java.util.Properties;
  *   <li>{@code jdbc:postgresql://HOST:PORT/DB?user=U&password=P}: PostgreSQL;</li>
  *   <li>{@code memory:}: in memory, lost with the process.</li>
  * </ul>
- * Tables are created if missing. Thread-safe; close it to release the database.
+ * Tables are created if missing. Thread-safe; close it to release the database. Implements {@link Stores}, so an
+ * application that may also run on DynamoDB ({@code AwsStores}) depends on the interface only.
  */
-public final class JdbcStores implements AutoCloseable {
+public final class JdbcStores implements Stores {
     /** The default store URL when {@code ALLFRAME_STORE} is not set. */
     public static final String DEFAULT_URL = "sqlite:.allframe/allframe.db";
 
@@ -151,26 +153,31 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     /** @return the store URL, without any password */
+    @Override
     public String url() {
         return url;
     }
 
     /** @return the event store backend */
+    @Override
     public EventStoreBackend events() {
         return events;
     }
 
     /** @return the snapshot store */
+    @Override
     public SnapshotStore snapshots() {
         return snapshots;
     }
 
     /** @return the checkpoint store */
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }
 
     /** @return the saga store */
+    @Override
     public SagaStore sagas() {
         return sagas;
     }
@@ -178,6 +185,7 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * @return the idempotency store (table {@code af_idempotency}) for event doors that dispatch once per message id
      */
+    @Override
     public IdempotencyStore idempotency() {
         return idempotency;
     }

@@ -3,6 +3,8 @@ package dev.allframe.jdbc;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
+import dev.allframe.idempotency.Claim;
+import dev.allframe.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,21 @@ class JdbcStoresTest {
     void memoryUrlGivesInMemoryStores() {
         try (JdbcStores stores = JdbcStores.open("memory:")) {
             assertThat(stores.events()).isInstanceOf(InMemoryEventStoreBackend.class);
+        }
+    }
+
+    @Test
+    void servesEveryStoreThroughTheStoresInterface() {
+        try (Stores stores = JdbcStores.open("sqlite:" + dir.resolve("iface.db"))) {
+            stores.events().append("s", one(), ExpectedVersion.noStream());
+            stores.checkpoints().save("p", 1);
+            assertThat(stores.idempotency().claim("sqs:m1", Duration.ofSeconds(30)).acquired()).isTrue();
+            assertThat(stores.idempotency().claim("sqs:m1", Duration.ofSeconds(30)).status())
+                    .isEqualTo(Claim.Status.IN_PROGRESS);
+            assertThat(stores.events()).isSameAs(stores.events());
+            assertThat(stores.snapshots()).isSameAs(stores.snapshots());
+            assertThat(stores.sagas()).isSameAs(stores.sagas());
+            assertThat(stores.url()).startsWith("sqlite:").endsWith("iface.db");
         }
     }
 
