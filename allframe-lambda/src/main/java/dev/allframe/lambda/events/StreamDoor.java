@@ -10,6 +10,7 @@ import dev.allframe.projection.ProjectionRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Map;
  * order; Lambda retries from the first of them.
  *
  * <p>Item schema, shared with the DynamoDB event store: {@code PK} (S) stream id, {@code SK} (S) version
- * zero-padded to 20 digits, {@code event_type} (S), {@code payload} (S, the event's JSON), {@code metadata} (S, a
+ * zero-padded to 20 digits, {@code event_type} (S), {@code payload} (S, the event's JSON; or, for a payload that
+ * is not valid UTF-8, {@code payload_bytes}, B, base64 in the event), {@code metadata} (S, a
  * JSON object), {@code timestamp} (S, ISO-8601 UTC), {@code global_position} (N, optional: without it the event's
  * global position is {@value #UNKNOWN_POSITION}, which no stored event has, since positions start at 1).
  */
@@ -98,7 +100,7 @@ final class StreamDoor<E> {
                     + sk + "'");
         }
         String type = attribute(image, "event_type", "S", path);
-        byte[] payload = attribute(image, "payload", "S", path).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = payload(image, path);
         Instant timestamp;
         String ts = attribute(image, "timestamp", "S", path);
         try {
@@ -122,6 +124,23 @@ final class StreamDoor<E> {
             metadata = metadata(attribute(image, "metadata", "S", path), path + "metadata");
         }
         return new RecordedEvent(streamId, version, position, type, payload, metadata, timestamp);
+    }
+
+    /**
+     * The store writes the payload as text ({@code payload}, S), or, only for bytes that are not valid UTF-8, as
+     * binary ({@code payload_bytes}, B, which the Lambda event carries base64-encoded).
+     */
+    private static byte[] payload(Map<String, Object> image, String path) {
+        if (image.get("payload") != null || image.get("payload_bytes") == null) {
+            return attribute(image, "payload", "S", path).getBytes(StandardCharsets.UTF_8);
+        }
+        String base64 = attribute(image, "payload_bytes", "B", path);
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new Json.MalformedRecordException("'" + path + "payload_bytes.B' must be base64: "
+                    + e.getMessage());
+        }
     }
 
     private Metadata metadata(String json, String path) {

@@ -1,8 +1,10 @@
 package dev.allframe.lambda.events;
 
+import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.eventstore.StoredEvent;
 import dev.allframe.http.Router;
 import dev.allframe.idempotency.IdempotencyStore;
+import dev.allframe.json.JsonCodecs;
 import dev.allframe.lambda.AllFrameHandler;
 import dev.allframe.lambda.MalformedEventException;
 import dev.allframe.lambda.UnsupportedEventException;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -305,6 +309,43 @@ class EventSourcesTest {
         assertThat(projected.get(1).event()).isEqualTo(new Orders.OrderCancelled("o-1", "late"));
         assertThat(projected.get(0).metadata().get("message-id")).contains("m-1");
         assertThat(projected.get(0).timestamp()).hasToString("2026-11-27T06:00:00.123Z");
+    }
+
+    @Test
+    void aPayloadStoredAsBinaryPayloadBytesDecodesLikeTheTextPayload() {
+        String json = "{\"orderId\":\"o-1\",\"customer\":\"alice\"}";
+        String base64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        String binary = fixture("dynamodb-stream-event-table.json").replace(
+                "\"payload\": {\n            \"S\": \"{\\\"orderId\\\":\\\"o-1\\\",\\\"customer\\\":\\\"alice\\\"}\"",
+                "\"payload_bytes\": {\n            \"B\": \"" + base64 + "\"");
+        assertThat(binary).contains("payload_bytes");
+        assertThat(invoke(binary)).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(projected).extracting(e -> e.streamId() + "@" + e.version())
+                .containsExactly("order-o-1@1", "order-o-1@2", "order-o-2@1");
+        assertThat(projected.get(0).event()).isEqualTo(new Orders.OrderPlaced("o-1", "alice"));
+    }
+
+    @Test
+    void binaryPayloadBytesThatAreNotUtf8ReachTheDecoderUnchanged() {
+        byte[] raw = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, 0x7B};
+        StreamDoor<Orders.OrderEvent> door = new StreamDoor<>(orders.store, null, JsonCodecs.defaultCodec());
+        Map<String, Object> image = Map.of(
+                "PK", Map.of("S", "blob-1"), "SK", Map.of("S", "00000000000000000003"),
+                "event_type", Map.of("S", "Blob"),
+                "payload_bytes", Map.of("B", Base64.getEncoder().encodeToString(raw)),
+                "timestamp", Map.of("S", "2026-11-27T06:00:00.123Z"), "global_position", Map.of("N", "7"));
+        RecordedEvent decoded = door.decode(image, "Records[0].dynamodb.NewImage.");
+        assertThat(decoded.payload()).containsExactly(raw);
+        assertThat(decoded.version()).isEqualTo(3);
+        assertThat(decoded.globalPosition()).isEqualTo(7);
+        Map<String, Object> broken = new java.util.HashMap<>(image);
+        broken.put("payload_bytes", Map.of("B", "not base64!"));
+        assertThatThrownBy(() -> door.decode(broken, "Records[0].dynamodb.NewImage."))
+                .hasMessageContaining("'Records[0].dynamodb.NewImage.payload_bytes.B' must be base64");
+        Map<String, Object> neither = new java.util.HashMap<>(image);
+        neither.remove("payload_bytes");
+        assertThatThrownBy(() -> door.decode(neither, "Records[0].dynamodb.NewImage."))
+                .hasMessageContaining("'Records[0].dynamodb.NewImage.payload' is missing");
     }
 
     @Test
