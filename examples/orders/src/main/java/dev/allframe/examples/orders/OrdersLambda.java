@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * {@link OrdersApp}, behind API Gateway, a Function URL or an ALB. Events live in the store named by
  * {@code ALLFRAME_STORE} — {@code jdbc:postgresql://...} for real use; {@code memory:} (the default here) keeps them
  * per execution environment, which is only good for a demo. SQLite is not in the Lambda package: a file in
- * {@code /tmp} would also be per environment, and its driver alone would exceed the package budget.
+ * {@code /tmp} would also be per environment, and its driver alone would exceed the package budget. With
+ * {@code EVENT_TABLE} (or {@code ALLFRAME_STORE=dynamodb:TABLE}) the events live in DynamoDB; without it, no AWS SDK
+ * class is loaded. (The table's DynamoDB Streams batches go to the {@code orders-events} function.)
  *
  * <p>The order summaries catch up on the invoking thread ({@link OrdersModule#openSynchronous}): no background
  * thread in an environment that Lambda freezes between invocations.
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
 public final class OrdersLambda extends AllFrameHandler {
     /** The store when {@code ALLFRAME_STORE} is not set. */
     public static final String DEFAULT_STORE = "memory:";
+    private static final String DYNAMODB = "dynamodb:";
 
     /**
      * Called by the runtime, once per execution environment, during the init phase.
@@ -44,18 +47,21 @@ public final class OrdersLambda extends AllFrameHandler {
 
     /**
      * @param env the environment
-     * @return the store URL to open
+     * @return the store URL to open: {@code ALLFRAME_STORE}, else {@code dynamodb:} + {@code EVENT_TABLE}, else
+     *         {@value #DEFAULT_STORE}
      * @throws IllegalStateException if it names a SQLite file, which this package does not support
      */
     static String storeUrl(Map<String, String> env) {
         String url = env.get("ALLFRAME_STORE");
         if (url == null || url.isBlank()) {
-            return DEFAULT_STORE;
+            String table = env.get("EVENT_TABLE");
+            return table == null || table.isBlank() ? DEFAULT_STORE : DYNAMODB + table.strip();
         }
         if (url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:")) {
             throw new IllegalStateException("ALLFRAME_STORE=" + url + " names a SQLite file, which the Lambda"
                     + " package leaves out (a file in /tmp lives only as long as one execution environment); set"
-                    + " ALLFRAME_STORE to jdbc:postgresql://HOST:PORT/DB, or memory: for a demo");
+                    + " EVENT_TABLE (DynamoDB), or ALLFRAME_STORE to jdbc:postgresql://HOST:PORT/DB, or memory: for a"
+                    + " demo");
         }
         return url;
     }

@@ -55,7 +55,8 @@ class InfrastructureTest {
         assertThat(events.http()).isEmpty();
         assertThat(events.subscriptions()).extracting(Object::toString).containsExactly(
                 "OfQueue[source=order-commands, batchSize=10]",
-                "OfBus[source=shop, detailTypes=[CheckoutCompleted]]");
+                "OfBus[source=shop, detailTypes=[CheckoutCompleted]]",
+                "OfStream[source=events, batchSize=10, maxRetries=3]");
         assertThat(model.eventBuses()).extracting(b -> b.name()).containsExactly("shop");
     }
 
@@ -69,7 +70,10 @@ class InfrastructureTest {
                         + " on table/events",
                 "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
                 "ConsumeQueueOrderCommands: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage"
-                        + " on queue/order-commands");
+                        + " on queue/order-commands",
+                "ConsumeStreamEvents: dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator,"
+                        + " dynamodb:ListStreams on stream/events",
+                "SendStreamFailuresEvents: sqs:SendMessage on queue/orders-events-stream-failures");
     }
 
     @Test

@@ -28,8 +28,8 @@ import jakarta.inject.Singleton;
  *   <li>S3: an object created under {@code incoming/CUSTOMER/ORDER_ID[.ext]} opens that order for that customer
  *       (an order file dropped by a partner); other keys and other event kinds are ignored.</li>
  * </ul>
- * On AWS it is the root of the {@code orders-events} function, which consumes the queue and the shop bus's
- * {@code CheckoutCompleted} events; locally
+ * On AWS it is the root of the {@code orders-events} function, which consumes the queue, the shop bus's
+ * {@code CheckoutCompleted} events and the event table's stream; locally
  * {@code OrdersApp} serves the doors at {@code /_allframe/events} in development mode only.
  */
 @Singleton
@@ -37,6 +37,8 @@ import jakarta.inject.Singleton;
         handler = "dev.allframe.examples.orders.OrdersEventsLambda::handleRequest")
 @Subscribes(queue = "order-commands")
 @Subscribes(bus = "shop", detailTypes = "CheckoutCompleted")
+// The event table's stream: its INSERTs reach the Streams door below (on DynamoDB, EVENT_TABLE).
+@Subscribes(stream = "events")
 public final class OrdersEvents {
     /** Where dropped order files land: {@code incoming/CUSTOMER/ORDER_ID[.ext]}. */
     public static final String INCOMING = "incoming/";

@@ -26,10 +26,10 @@ import dev.allframe.examples.orders.OrdersAppContainer;
 import dev.allframe.infra.annotations.CloudRunService;
 import dev.allframe.infra.annotations.LambdaFunction;
 import dev.allframe.inject.Environment;
-import dev.allframe.jdbc.JdbcStores;
 import dev.allframe.projection.CheckpointStore;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.store.Stores;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -67,7 +67,7 @@ public final class OrdersModule implements AutoCloseable {
 
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
-    private final JdbcStores stores;
+    private final Stores stores;
     private final EventStore<OrderEvent> events;
     private final CommandBus<OrderEvent> bus;
     private final OrderSummaryProjection summaries;
@@ -84,12 +84,12 @@ public final class OrdersModule implements AutoCloseable {
      * @param summaries the order-summary projection
      */
     @Inject
-    public OrdersModule(JdbcStores stores, CommandRegistrations<OrderEvent> commands,
+    public OrdersModule(Stores stores, CommandRegistrations<OrderEvent> commands,
                         OrderSummaryProjection summaries) {
         this(stores, commands, summaries, true);
     }
 
-    private OrdersModule(JdbcStores stores, CommandRegistrations<OrderEvent> commands,
+    private OrdersModule(Stores stores, CommandRegistrations<OrderEvent> commands,
                          OrderSummaryProjection summaries, boolean live) {
         this.stores = stores;
         this.summaries = summaries;
@@ -141,11 +141,16 @@ public final class OrdersModule implements AutoCloseable {
      * environment between invocations, so a live thread would do its work at the next invocation anyway, and
      * starting one costs the cold start dozens of classes.
      *
-     * @param storeUrl a store URL: {@code jdbc:postgresql://...}, {@code memory:} or {@code sqlite:PATH}
+     * @param storeUrl a store URL: {@code jdbc:postgresql://...}, {@code memory:}, {@code sqlite:PATH} or
+     *        {@code dynamodb:TABLE} (then {@code SNAPSHOT_BUCKET} and {@code ALLFRAME_CREATE_TABLES} still come from
+     *        the process environment)
      * @return the module (summaries rebuilt, no thread started)
      */
     public static OrdersModule openSynchronous(String storeUrl) {
-        OrdersAppContainer container = OrdersAppContainer.create(Environment.of(Map.of("ALLFRAME_STORE", storeUrl)));
+        // The process environment with the store URL put over it; a view, not a copy (copying it costs the cold
+        // start a handful of JDK classes).
+        Environment env = name -> "ALLFRAME_STORE".equals(name) ? storeUrl : System.getenv(name);
+        OrdersAppContainer container = OrdersAppContainer.create(env);
         return new OrdersModule(container.stores(), container::registerCommands, container.orderSummaryProjection(),
                 false);
     }
@@ -236,7 +241,7 @@ public final class OrdersModule implements AutoCloseable {
     }
 
     /** @return the stores, for the event doors (idempotency, local replay) */
-    JdbcStores stores() {
+    Stores stores() {
         return stores;
     }
 
