@@ -54,6 +54,8 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The counter's value as last seen, or -1 when unknown (read before the next append). Guarded by appendLock. */
     private long knownHead = -1;
+    /** Stream versions this instance has seen exist, so appends after them need no version check. */
+    private final ObservedVersions observed = new ObservedVersions(10_000);
 
     DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient) {
         this.client = client;
@@ -71,12 +73,10 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
         EventStoreLimits.check(streamId, events, expected);
         checkNotReserved(streamId);
-        if (events.size() > MAX_EVENTS_NEW_STREAM) {
-            throw tooMany(events.size(), MAX_EVENTS_NEW_STREAM, "a new stream");
-        }
-        if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() > 0
-                && events.size() > MAX_EVENTS_EXISTING_STREAM) {
-            throw tooMany(events.size(), MAX_EVENTS_EXISTING_STREAM, "an existing stream");
+        if (events.size() > MAX_EVENTS) {
+            throw new IllegalArgumentException("an append on DynamoDB holds " + events.size() + " events (expected <= "
+                    + MAX_EVENTS + "): TransactWriteItems takes 100 items and one of them is the global-position"
+                    + " counter; split the command's events or snapshot more often");
         }
         appendLock.lock();
         try {
@@ -86,19 +86,19 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
         }
     }
 
-    private static IllegalArgumentException tooMany(int size, int max, String what) {
-        return new IllegalArgumentException("an append to " + what + " on DynamoDB holds " + size
-                + " events (expected <= " + max + "): TransactWriteItems takes 100 items, one of them the"
-                + " global-position counter" + (max == MAX_EVENTS_EXISTING_STREAM ? " and one the version check" : "")
-                + "; split the command's events or snapshot more often");
-    }
-
     private List<RecordedEvent> appendLocked(String streamId, List<EventData> events, ExpectedVersion expected) {
         SdkException lastFailure = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             long current = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : version(streamId);
-            if (current > 0 && events.size() > MAX_EVENTS_EXISTING_STREAM) {
-                throw tooMany(events.size(), MAX_EVENTS_EXISTING_STREAM, "an existing stream");
+            // Item `current` must exist, or the append would leave a hole. Events are never changed or deleted, so
+            // once this instance has seen it (a read, a version query, its own append) that needs no check.
+            boolean check = current > 0 && !observed.covers(streamId, current);
+            if (check && events.size() == MAX_EVENTS) {
+                // The check would be the 101st item: prove the expected version with one consistent read instead.
+                if (!eventExists(streamId, current)) {
+                    throw new ConcurrencyConflictException(streamId, expected, version(streamId));
+                }
+                check = false;
             }
             if (knownHead < 0) {
                 knownHead = readHead();
@@ -111,14 +111,15 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                 recorded.add(new RecordedEvent(streamId, current + 1 + i, head + 1 + i, e.type(), e.payload(),
                         e.metadata(), now));
             }
-            List<TransactWriteItem> items = transaction(streamId, current, head, recorded);
+            List<TransactWriteItem> items = transaction(streamId, current, head, recorded, check);
             try {
                 client.transactWriteItems(b -> b.transactItems(items));
                 knownHead = head + events.size();
+                observed.saw(streamId, current + events.size());
                 notifier.appended(knownHead);
                 return List.copyOf(recorded);
             } catch (TransactionCanceledException e) {
-                Outcome outcome = outcome(e, items.size(), current > 0);
+                Outcome outcome = outcome(e, items.size());
                 switch (outcome) {
                     case STREAM_CONFLICT -> {
                         if (expected instanceof ExpectedVersion.Exactly) {
@@ -145,7 +146,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     }
 
     private List<TransactWriteItem> transaction(String streamId, long current, long head,
-                                                List<RecordedEvent> recorded) {
+                                                List<RecordedEvent> recorded, boolean check) {
         List<TransactWriteItem> items = new ArrayList<>(recorded.size() + 2);
         long newHead = head + recorded.size();
         Update.Builder counter = Update.builder().tableName(table).key(DynamoDbSchema.key(COUNTER_KEY, COUNTER_KEY))
@@ -160,7 +161,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                     .expressionAttributeValues(Map.of(":new", n(newHead), ":old", n(head)));
         }
         items.add(TransactWriteItem.builder().update(counter.build()).build());
-        if (current > 0) {
+        if (check) {
             items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                     .key(DynamoDbSchema.key(streamId, DynamoDbSchema.sortKey(current)))
                     .conditionExpression("attribute_exists(PK)").build()).build());
@@ -175,7 +176,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     private enum Outcome { STREAM_CONFLICT, COUNTER_MOVED, BUSY, OTHER }
 
-    private static Outcome outcome(TransactionCanceledException e, int itemCount, boolean hasCheck) {
+    private static Outcome outcome(TransactionCanceledException e, int itemCount) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         if (reasons.size() != itemCount) {
             return Outcome.OTHER;
@@ -233,6 +234,20 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
         }
     }
 
+    private boolean eventExists(String streamId, long version) {
+        try {
+            boolean exists = client.getItem(b -> b.tableName(table).consistentRead(true).projectionExpression(PK)
+                    .key(DynamoDbSchema.key(streamId, DynamoDbSchema.sortKey(version)))).hasItem();
+            if (exists) {
+                observed.saw(streamId, version);
+            }
+            return exists;
+        } catch (SdkException e) {
+            throw new EventStoreException("Cannot read version " + version + " of stream '" + streamId
+                    + "' from DynamoDB table '" + table + "': " + e.getMessage(), e);
+        }
+    }
+
     private long readHead() {
         try {
             GetItemResponse r = client.getItem(b -> b.tableName(table)
@@ -266,6 +281,9 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
             } while (start != null);
+            if (!out.isEmpty()) {
+                observed.saw(streamId, out.get(out.size() - 1).version());
+            }
         } catch (SdkException e) {
             throw new EventStoreException("Cannot read stream '" + streamId + "' from DynamoDB table '" + table
                     + "': " + e.getMessage(), e);
@@ -283,7 +301,9 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
             QueryResponse r = client.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(streamId)))
                     .scanIndexForward(false).limit(1).projectionExpression(SK));
-            return r.items().isEmpty() ? 0 : Long.parseLong(r.items().get(0).get(SK).s());
+            long version = r.items().isEmpty() ? 0 : Long.parseLong(r.items().get(0).get(SK).s());
+            observed.saw(streamId, version);
+            return version;
         } catch (SdkException e) {
             throw new EventStoreException("Cannot read the version of stream '" + streamId
                     + "' from DynamoDB table '" + table + "': " + e.getMessage(), e);

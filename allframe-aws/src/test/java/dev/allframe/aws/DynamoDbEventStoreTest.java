@@ -31,13 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DynamoDbEventStoreTest {
     private final Interceptors.Counting requests = new Interceptors.Counting();
+    private final Interceptors.Transactions transactions = new Interceptors.Transactions();
     private DynamoDbClient client;
     private String table;
     private DynamoDbEventStore store;
 
     @BeforeEach
     void open() {
-        client = StandIns.dynamoDb(requests);
+        client = StandIns.dynamoDb(requests, transactions);
         table = StandIns.newTable(client);
         store = DynamoDbEventStore.create(client, table);
     }
@@ -58,15 +59,18 @@ class DynamoDbEventStoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 10, 50, DynamoDbEventStore.MAX_EVENTS_EXISTING_STREAM})
+    @ValueSource(ints = {1, 2, 10, 50, DynamoDbEventStore.MAX_EVENTS})
     void anAppendWithAKnownVersionIsOneRequestWhateverItsEventCount(int count) {
         store.append("warm-up", events(1, "w"), ExpectedVersion.noStream()); // the first append reads the counter
         store.append("acc", events(1, "a"), ExpectedVersion.noStream());
         requests.reset();
+        transactions.reset();
 
         store.append("acc", events(count, "b"), ExpectedVersion.exactly(1));
 
         assertThat(requests.byOperation()).isEqualTo(Map.of("TransactWriteItems", 1));
+        // This instance wrote version 1, so it needs no version check: the events and the counter only.
+        assertThat(transactions.sent()).containsExactly((count + 1) + " items, 0 check");
         assertThat(store.read("acc", 1)).hasSize(1 + count);
     }
 
@@ -74,9 +78,11 @@ class DynamoDbEventStoreTest {
     void aNewStreamTakesNinetyNineEventsInOneRequest() {
         store.append("warm-up", events(1, "w"), ExpectedVersion.noStream());
         requests.reset();
-        List<RecordedEvent> appended = store.append("big", events(DynamoDbEventStore.MAX_EVENTS_NEW_STREAM, "e"),
+        transactions.reset();
+        List<RecordedEvent> appended = store.append("big", events(DynamoDbEventStore.MAX_EVENTS, "e"),
                 ExpectedVersion.noStream());
         assertThat(requests.byOperation()).isEqualTo(Map.of("TransactWriteItems", 1));
+        assertThat(transactions.sent()).containsExactly("100 items, 0 check");
         assertThat(appended).extracting(RecordedEvent::globalPosition)
                 .containsExactlyElementsOf(LongStream.rangeClosed(2, 100).boxed().toList());
     }
@@ -85,11 +91,14 @@ class DynamoDbEventStoreTest {
     void rejectsAppendsLargerThanOneTransactionBeforeAnyRequest() {
         store.append("acc", events(1, "a"), ExpectedVersion.noStream());
         requests.reset();
-        assertThatThrownBy(() -> store.append("acc", events(99, "x"), ExpectedVersion.exactly(1)))
+        assertThatThrownBy(() -> store.append("acc", events(100, "x"), ExpectedVersion.exactly(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holds 99 events (expected <= 98)")
-                .hasMessageContaining("TransactWriteItems takes 100 items");
+                .hasMessageContaining("holds 100 events (expected <= 99)")
+                .hasMessageContaining("TransactWriteItems takes 100 items")
+                .hasMessageContaining("global-position counter");
         assertThatThrownBy(() -> store.append("new", events(100, "x"), ExpectedVersion.noStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected <= 99)");
+        assertThatThrownBy(() -> store.append("acc", events(100, "x"), ExpectedVersion.any()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected <= 99)");
         assertThatThrownBy(() -> store.append("new", events(101, "x"), ExpectedVersion.any()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected <= 100)");
@@ -98,11 +107,74 @@ class DynamoDbEventStoreTest {
     }
 
     @Test
-    void anAnyAppendOfNinetyNineEventsToAnExistingStreamIsRejectedAfterReadingItsVersion() {
-        store.append("acc", events(1, "a"), ExpectedVersion.noStream());
-        assertThatThrownBy(() -> store.append("acc", events(99, "x"), ExpectedVersion.any()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected <= 98)");
-        assertThat(store.version("acc")).isEqualTo(1);
+    void anAnyAppendOfNinetyNineEventsToAStreamWrittenElsewhereReadsItsVersionThenNeedsNoCheck() {
+        try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table)) {
+            other.append("acc", events(1, "a"), ExpectedVersion.noStream());
+        }
+        store.append("warm-up", events(1, "w"), ExpectedVersion.noStream());
+        requests.reset();
+        transactions.reset();
+        store.append("acc", events(99, "x"), ExpectedVersion.any());
+        // The version query proves version 1 exists, so the one transaction needs no check.
+        assertThat(requests.byOperation()).isEqualTo(Map.of("Query", 1, "TransactWriteItems", 1));
+        assertThat(transactions.sent()).containsOnly("100 items, 0 check");
+        assertThat(store.version("acc")).isEqualTo(100);
+    }
+
+    @Test
+    void aStreamThisInstanceHasNotSeenTakesNinetyEightEventsWithTheVersionCheckInOneRequest() {
+        store.append("warm-up", events(1, "w"), ExpectedVersion.noStream());
+        try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table)) {
+            other.append("acc", events(1, "a"), ExpectedVersion.noStream());
+        }
+        store.append("warm-up", events(1, "v"), ExpectedVersion.exactly(1)); // learns the moved counter
+        requests.reset();
+        transactions.reset();
+        store.append("acc", events(98, "x"), ExpectedVersion.exactly(1));
+        assertThat(requests.byOperation()).isEqualTo(Map.of("TransactWriteItems", 1));
+        assertThat(transactions.sent()).containsExactly("100 items, 1 check");
+        assertThat(store.version("acc")).isEqualTo(99);
+    }
+
+    @Test
+    void aFullAppendToAStreamThisInstanceHasNotSeenProvesTheVersionWithOneReadInsteadOfTheCheck() {
+        store.append("warm-up", events(1, "w"), ExpectedVersion.noStream());
+        try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table)) {
+            other.append("acc", events(1, "a"), ExpectedVersion.noStream());
+        }
+        store.append("warm-up", events(1, "v"), ExpectedVersion.exactly(1));
+        requests.reset();
+        transactions.reset();
+        store.append("acc", events(99, "x"), ExpectedVersion.exactly(1));
+        assertThat(requests.byOperation()).isEqualTo(Map.of("GetItem", 1, "TransactWriteItems", 1));
+        assertThat(transactions.sent()).containsExactly("100 items, 0 check");
+        assertThat(store.read("acc", 1)).hasSize(100);
+    }
+
+    @Test
+    void aWrongExpectedVersionIsRejectedWhicheverWayTheVersionIsProven() {
+        try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table)) {
+            other.append("acc", events(1, "a"), ExpectedVersion.noStream());
+        }
+        // Not seen here: a version above the stream's would leave a hole; the check (or the read) refuses it.
+        for (int size : new int[] {1, 98, 99}) {
+            assertThatThrownBy(() -> store.append("acc", events(size, "x"), ExpectedVersion.exactly(5)))
+                    .as("%d events", size)
+                    .isInstanceOfSatisfying(ConcurrencyConflictException.class,
+                            e -> assertThat(e.actual()).isEqualTo(1));
+        }
+        // Seen here (version 1 was read): a version at or below the stream's is refused by the first Put.
+        assertThat(store.read("acc", 1)).hasSize(1);
+        store.append("acc", events(1, "b"), ExpectedVersion.exactly(1));
+        for (int size : new int[] {1, 99}) {
+            assertThatThrownBy(() -> store.append("acc", events(size, "y"), ExpectedVersion.exactly(1)))
+                    .isInstanceOfSatisfying(ConcurrencyConflictException.class,
+                            e -> assertThat(e.actual()).isEqualTo(2));
+            assertThatThrownBy(() -> store.append("acc", events(size, "y"), ExpectedVersion.noStream()))
+                    .isInstanceOf(ConcurrencyConflictException.class);
+        }
+        assertThat(store.read("acc", 1)).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(store.readAll(1, 1000)).extracting(RecordedEvent::globalPosition).containsExactly(1L, 2L);
     }
 
     @Test

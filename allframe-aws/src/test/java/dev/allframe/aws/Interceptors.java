@@ -76,4 +76,25 @@ final class Interceptors {
             return r.toBuilder().transactItems(items).build();
         }
     }
+
+    /** Describes each transaction sent: its item count and whether it holds a version check. */
+    static final class Transactions implements ExecutionInterceptor {
+        private final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof TransactWriteItemsRequest r) {
+                long checks = r.transactItems().stream().filter(i -> i.conditionCheck() != null).count();
+                sent.add(r.transactItems().size() + " items, " + checks + " check");
+            }
+        }
+
+        List<String> sent() {
+            return List.copyOf(sent);
+        }
+
+        void reset() {
+            sent.clear();
+        }
+    }
 }
