@@ -6,11 +6,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.util.Objects;
 
 /**
- * Snapshots on S3 ({@code SNAPSHOT_BUCKET}): one object per stream, the state as the body, the version and time in
- * user metadata ({@code x-amz-meta-version}, {@code x-amz-meta-timestamp}). Saving is a conditional write: read the
- * stored version, then {@code PUT} with {@code If-Match} on the ETag just read ({@code If-None-Match: *} when there
- * is none); a writer that loses the race reads again. So an older snapshot never replaces a newer one, even with
- * many writers. Thread-safe.
+ * Snapshots on S3 ({@code SNAPSHOT_BUCKET}): one object per stream, its body the version (8 bytes, big-endian)
+ * followed by the state, the version and time also in user metadata ({@code x-amz-meta-version},
+ * {@code x-amz-meta-timestamp}, {@code x-amz-meta-layout: version-prefixed}). Saving is a conditional write: read
+ * the stored version, then {@code PUT} with {@code If-Match} on the ETag just read ({@code If-None-Match: *} when
+ * there is none); a writer that loses the race reads again. The version in the body makes every version's ETag (the
+ * body's MD5) distinct, even for identical states, so an older snapshot never replaces a newer one, even with many
+ * writers. Objects without the layout marker are read as the bare state. Thread-safe.
  */
 public interface S3SnapshotStore extends SnapshotStore {
     /** Key prefix when none is given. */

@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,14 @@ import java.util.Optional;
 final class S3SnapshotStoreImpl implements S3SnapshotStore {
     private static final String VERSION = "version";
     private static final String TIMESTAMP = "timestamp";
+    /**
+     * Marks bodies that start with the snapshot's version (8 bytes, big-endian) before the state. The conditions
+     * compare ETags, and an ETag is the body's MD5: without the version in the body, two versions with identical
+     * state would share an ETag, and a writer holding the older one's could replace the newer one.
+     */
+    private static final String LAYOUT = "layout";
+    private static final String VERSION_PREFIXED = "version-prefixed";
+    private static final int HEADER = Long.BYTES;
     private static final int MAX_ATTEMPTS = 20;
     /** S3 keys hold 1024 bytes; longer encodings switch to base64 (which "~" marks: URL-encoding never emits it). */
     private static final int MAX_READABLE_KEY = 800;
@@ -65,14 +75,14 @@ final class S3SnapshotStoreImpl implements S3SnapshotStore {
                 PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key)
                         .contentType("application/octet-stream")
                         .metadata(Map.of(VERSION, Long.toString(snapshot.version()),
-                                TIMESTAMP, snapshot.timestamp().toString()));
+                                TIMESTAMP, snapshot.timestamp().toString(), LAYOUT, VERSION_PREFIXED));
                 if (stored.isPresent()) {
                     put.ifMatch(stored.get().eTag());
                 } else {
                     put.ifNoneMatch("*");
                 }
                 try {
-                    client.putObject(put.build(), RequestBody.fromBytes(snapshot.payload()));
+                    client.putObject(put.build(), RequestBody.fromBytes(body(snapshot)));
                     return;
                 } catch (S3Exception e) {
                     if (e.statusCode() != 412 && e.statusCode() != 409) {
@@ -123,7 +133,8 @@ final class S3SnapshotStoreImpl implements S3SnapshotStore {
                 throw new EventStoreException("s3://" + bucket + "/" + key + " lacks x-amz-meta-version or"
                         + " x-amz-meta-timestamp: it was not written by AllFrame");
             }
-            return Optional.of(new Snapshot(streamId, Long.parseLong(version), bytes.asByteArray(),
+            long v = Long.parseLong(version);
+            return Optional.of(new Snapshot(streamId, v, state(bytes.asByteArray(), v, r.metadata().get(LAYOUT), key),
                     Instant.parse(timestamp)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -137,6 +148,23 @@ final class S3SnapshotStoreImpl implements S3SnapshotStore {
             throw new EventStoreException("Cannot load the snapshot of stream '" + streamId + "' from s3://"
                     + bucket + "/" + key + ": " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] body(Snapshot snapshot) {
+        byte[] state = snapshot.payload();
+        return ByteBuffer.allocate(HEADER + state.length).putLong(snapshot.version()).put(state).array();
+    }
+
+    /** The state in a body: after the version header, or the whole body of an object written without one. */
+    private byte[] state(byte[] body, long version, String layout, String key) {
+        if (!VERSION_PREFIXED.equals(layout)) {
+            return body;
+        }
+        if (body.length < HEADER || ByteBuffer.wrap(body).getLong() != version) {
+            throw new EventStoreException("s3://" + bucket + "/" + key + " is corrupt: its body does not start with"
+                    + " version " + version + " that its x-amz-meta-version names");
+        }
+        return Arrays.copyOfRange(body, HEADER, body.length);
     }
 
     @Override
