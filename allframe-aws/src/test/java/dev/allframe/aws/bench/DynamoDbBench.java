@@ -56,6 +56,7 @@ public final class DynamoDbBench {
         for (int i = 0; i < 10; i++) {
             ten.add(one.get(0));
         }
+        int warmUp = Math.max(50, ops / 5);
         Map<String, Case> cases = new java.util.LinkedHashMap<>();
         cases.put("raw PutItem (1 item)", (client, store) -> i -> {
             Map<String, AttributeValue> item = new HashMap<>();
@@ -69,10 +70,19 @@ public final class DynamoDbBench {
                 store.append("one-" + (i / 100), one, ExpectedVersion.exactly(i % 100)));
         cases.put("append 10 events", (client, store) -> i ->
                 store.append("ten-" + (i / 100), ten, ExpectedVersion.exactly((i % 100) * 10L)));
+        // The same append at a version this store instance has not seen (another instance wrote each stream):
+        // the transaction carries the ConditionCheck that the expected version exists (3 items instead of 2).
+        cases.put("append 1 event, version check", (client, store) -> {
+            try (DynamoDbEventStore other = DynamoDbEventStore.create(client, "events")) {
+                for (int i = 0; i < warmUp + ops; i++) {
+                    other.append("seen-elsewhere-" + i, one, ExpectedVersion.noStream());
+                }
+            }
+            return i -> store.append("seen-elsewhere-" + i, one, ExpectedVersion.exactly(1));
+        });
         Map<String, List<Long>> latencies = new HashMap<>();
         Map<String, Long> requests = new HashMap<>();
         Map<String, Long> elapsed = new HashMap<>();
-        int warmUp = Math.max(50, ops / 5);
         // Each case and round on a fresh dynoxide: its cost grows with what it holds, so a shared server would
         // favour whichever case ran first.
         for (int round = 0; round < rounds; round++) {
