@@ -5,8 +5,7 @@ import dev.allframe.testkit.lambda.LambdaProcess;
 import dev.allframe.testkit.lambda.RuntimeApiEmulator;
 import dev.allframe.testkit.lambda.RuntimeApiEmulator.InvocationResult;
 import dev.allframe.testkit.lambda.TaskRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,22 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OrdersOnDynamoDbLambdaIT {
-    private static Dynoxide dynoxide;
-    private static DynamoDbClient dynamoDb;
+    /** Started by the test that needs it (without npm it is skipped, or fails under ALLFRAME_REQUIRE_TOOLS=1). */
+    private Dynoxide dynoxide;
+    private DynamoDbClient dynamoDb;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startDynoxide() {
-        dynoxide = Dynoxide.start();
-        dynamoDb = DynamoDbClient.builder().endpointOverride(dynoxide.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    @AfterAll
-    static void stopDynoxide() {
+    @AfterEach
+    void stopDynoxide() {
         if (dynamoDb != null) {
             dynamoDb.close();
         }
@@ -79,7 +71,7 @@ class OrdersOnDynamoDbLambdaIT {
     }
 
     /** The environment of a function on dynoxide: the SDK's own endpoint variable, dummy credentials. */
-    private static LambdaProcess.Builder onDynoxide(LambdaProcess.Builder b, String table) {
+    private LambdaProcess.Builder onDynoxide(LambdaProcess.Builder b, String table) {
         return b.env("EVENT_TABLE", table).env("ALLFRAME_CREATE_TABLES", "true")
                 .env("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString())
                 .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test")
@@ -88,6 +80,10 @@ class OrdersOnDynamoDbLambdaIT {
 
     @Test
     void ordersAppendedOnDynamoDbReachTheSummariesThroughTheTableStreamAndTheStreamsDoor() throws Exception {
+        dynoxide = Dynoxide.start();
+        dynamoDb = DynamoDbClient.builder().endpointOverride(dynoxide.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
         String table = "orders-e2e-" + ProcessHandle.current().pid();
         String emptyTable = table + "-b";
         Path classLog = tmp.resolve("classes-dynamodb.log");
@@ -191,12 +187,12 @@ class OrdersOnDynamoDbLambdaIT {
         return json((String) doc.get("body"));
     }
 
-    private static String streamArn(String table) {
+    private String streamArn(String table) {
         return dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     }
 
     /** Every record of the table's stream, shard by shard from the oldest, through the Streams API. */
-    private static List<Record> streamRecords(String table) {
+    private List<Record> streamRecords(String table) {
         String arn = streamArn(table);
         List<Record> records = new ArrayList<>();
         try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynoxide.endpoint())

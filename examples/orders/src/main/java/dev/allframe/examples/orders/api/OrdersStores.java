@@ -53,11 +53,12 @@ public final class OrdersStores {
      * @return the store URL they select
      */
     static String select(Optional<String> url, Optional<String> table) {
-        Optional<String> explicit = url.map(String::strip).filter(u -> !u.isEmpty());
-        if (explicit.isPresent()) {
-            return explicit.get();
+        // Plain code, no lambdas: this runs in every cold start, where each new lambda costs a generated class.
+        String explicit = url.isPresent() ? url.get().strip() : "";
+        if (!explicit.isEmpty()) {
+            return explicit;
         }
-        return table.map(String::strip).filter(t -> !t.isEmpty()).map(t -> AwsStores.SCHEME + t)
-                .orElse(OrdersModule.DEFAULT_STORE);
+        String name = table.isPresent() ? table.get().strip() : "";
+        return name.isEmpty() ? OrdersModule.DEFAULT_STORE : AwsStores.SCHEME + name;
     }
 }
