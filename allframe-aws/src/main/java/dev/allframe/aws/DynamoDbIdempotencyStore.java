@@ -22,7 +22,10 @@ import java.util.UUID;
  * {@code token}, {@code state} ({@code claimed} or {@code completed}), {@code expires_ms} (N, the exact expiry the
  * conditions compare) and {@code expires_at} (N, epoch seconds: the table's TTL attribute, so DynamoDB deletes
  * expired records; TTL deletion is lazy, which is why conditions never rely on it). Each step is one conditional
- * request: "first delivery wins" is the condition {@code attribute_not_exists(PK) OR expires_ms <= now} on a put.
+ * request: "first delivery wins" is the condition {@code attribute_not_exists(PK) OR expires_ms <= now} on a put;
+ * complete and release are conditional updates (release marks the record {@code released} and expired, so the next
+ * claim takes it at once). Only {@code GetItem}, {@code PutItem} and {@code UpdateItem} are used: the actions a
+ * function that appends to and reads the table is granted anyway.
  */
 final class DynamoDbIdempotencyStore implements IdempotencyStore {
     static final String PREFIX = DynamoDbSchema.RESERVED_PREFIX + "idempotency#";
@@ -31,6 +34,7 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final String EXPIRES_MS = "expires_ms";
     private static final String CLAIMED = "claimed";
     private static final String COMPLETED = "completed";
+    private static final String RELEASED = "released";
 
     private final DynamoDbClient client;
     private final String table;
@@ -110,12 +114,21 @@ final class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(Claim claim) {
         Checks.requireAcquired(claim);
+        // An update to "released, expired now", not a delete: the next claim's condition takes it at once, and the
+        // store needs no dynamodb:DeleteItem (the actions an appending function is granted suffice).
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":t", DynamoDbSchema.s(claim.token()));
+        values.put(":claimed", DynamoDbSchema.s(CLAIMED));
+        values.put(":released", DynamoDbSchema.s(RELEASED));
+        values.put(":expired", DynamoDbSchema.n(0));
+        values.put(":ttl", DynamoDbSchema.n(Math.floorDiv(clock.millis(), 1000) + 1));
         try {
-            client.deleteItem(b -> b.tableName(table).key(key(claim.key()))
+            client.updateItem(b -> b.tableName(table).key(key(claim.key()))
+                    .updateExpression("SET #s = :released, #e = :expired, #ttl = :ttl")
                     .conditionExpression("#t = :t AND #s = :claimed")
-                    .expressionAttributeNames(Map.of("#t", TOKEN, "#s", STATE))
-                    .expressionAttributeValues(Map.of(":t", DynamoDbSchema.s(claim.token()),
-                            ":claimed", DynamoDbSchema.s(CLAIMED))));
+                    .expressionAttributeNames(Map.of("#t", TOKEN, "#s", STATE, "#e", EXPIRES_MS, "#ttl",
+                            DynamoDbSchema.EXPIRES_AT))
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             // no longer this holder's claim: leave it
         } catch (SdkException e) {

@@ -54,6 +54,25 @@ class DynamoDbIdempotencyStoreTest extends IdempotencyStoreContract {
     }
 
     @Test
+    void usesOnlyTheItemActionsAnAppendingAndReadingFunctionIsGranted() {
+        Interceptors.Counting requests = new Interceptors.Counting();
+        try (DynamoDbClient counted = StandIns.dynamoDb(requests)) {
+            IdempotencyStore store = AwsStores.create(counted, StandIns.newTable(counted), null, null)
+                    .idempotency(clock);
+            requests.reset();
+            Claim released = store.claim("sqs:m-iam", LEASE);
+            store.release(released);
+            Claim again = store.claim("sqs:m-iam", LEASE);
+            assertThat(again.acquired()).isTrue();
+            assertThat(store.complete(released, RETENTION)).isFalse();
+            assertThat(store.complete(again, RETENTION)).isTrue();
+            assertThat(store.claim("sqs:m-iam", LEASE).status()).isEqualTo(Claim.Status.COMPLETED);
+            // dynamodb:PutItem and UpdateItem (append), GetItem (read): no DeleteItem to grant.
+            assertThat(requests.byOperation().keySet()).isSubsetOf("PutItem", "UpdateItem", "GetItem");
+        }
+    }
+
+    @Test
     void expiryIsExactToTheMillisecondNotRoundedToTheTtlSecond() {
         IdempotencyStore store = createStore(clock);
         Claim first = store.claim("sqs:m-exact", Duration.ofMillis(1500));

@@ -58,7 +58,8 @@ class PublicApiTest {
         assertThat(policies.get(0).actions()).containsExactly("dynamodb:GetItem", "dynamodb:Query",
                 "logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage");
         assertThat(policies.get(1).actions()).containsExactly("dynamodb:ConditionCheckItem", "dynamodb:PutItem",
-                "dynamodb:TransactWriteItems", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:DeleteMessage",
+                "dynamodb:TransactWriteItems", "dynamodb:UpdateItem", "logs:CreateLogStream", "logs:PutLogEvents",
+                "sqs:DeleteMessage",
                 "sqs:GetQueueAttributes", "sqs:ReceiveMessage");
 
         List<GeneratedFile> files = Terraform.emit(model, Terraform.Provider.AWS, Terraform.Format.HCL, "code");

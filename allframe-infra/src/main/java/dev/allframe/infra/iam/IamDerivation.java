@@ -20,9 +20,13 @@ public final class IamDerivation {
     private IamDerivation() {
     }
 
-    /** Actions for appending events. */
+    /**
+     * Actions for appending events. IAM authorises each action inside a {@code TransactWriteItems} as its own
+     * operation: the events are {@code Put}s, the version check a {@code ConditionCheck}, and the DynamoDB store's
+     * global-position counter an {@code Update} ({@code UpdateItem}).
+     */
     public static final List<String> APPEND = List.of("dynamodb:ConditionCheckItem", "dynamodb:PutItem",
-            "dynamodb:TransactWriteItems");
+            "dynamodb:TransactWriteItems", "dynamodb:UpdateItem");
     /** Actions for reading one stream. */
     public static final List<String> READ = List.of("dynamodb:GetItem", "dynamodb:Query");
     /** Actions for reading in global order (on the index). */

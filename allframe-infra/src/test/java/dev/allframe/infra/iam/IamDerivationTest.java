@@ -30,8 +30,8 @@ class IamDerivationTest {
             throws IOException {
         assertThat(policies().get("orders-http")).containsExactly(
                 "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/orders-http:*",
-                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
-                        + " on table/events",
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems,"
+                        + " dynamodb:UpdateItem on table/events",
                 "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
                 "ReadBucketSnapshots: s3:GetObject on bucket/snapshots/*",
                 "ListBucketSnapshots: s3:ListBucket on bucket/snapshots",
@@ -43,8 +43,8 @@ class IamDerivationTest {
     void queue_consumer_gets_the_three_event_source_actions_on_its_queue_only() throws IOException {
         assertThat(policies().get("orders-worker")).containsExactly(
                 "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/orders-worker:*",
-                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
-                        + " on table/events",
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems,"
+                        + " dynamodb:UpdateItem on table/events",
                 "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
                 "ConsumeQueueOrderCommands: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage"
                         + " on queue/order-commands");
@@ -55,8 +55,8 @@ class IamDerivationTest {
             throws IOException {
         assertThat(policies().get("stock-events")).containsExactly(
                 "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/stock-events:*",
-                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
-                        + " on table/events",
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems,"
+                        + " dynamodb:UpdateItem on table/events",
                 "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
                 "PublishQueueOrderCommands: sqs:SendMessage on queue/order-commands");
     }

@@ -66,9 +66,10 @@ class InfrastructureTest {
                 .findFirst().orElseThrow();
         assertThat(policy.statements()).extracting(IamStatement::toString).containsExactly(
                 "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/orders-events:*",
-                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
-                        + " on table/events",
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems,"
+                        + " dynamodb:UpdateItem on table/events",
                 "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
+                "ReadAllTableEvents: dynamodb:Query on table/events/index/by-timestamp",
                 "ConsumeQueueOrderCommands: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage"
                         + " on queue/order-commands",
                 "ConsumeStreamEvents: dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator,"
@@ -83,9 +84,10 @@ class InfrastructureTest {
                 .findFirst().orElseThrow();
         assertThat(policy.statements()).extracting(IamStatement::toString).containsExactly(
                 "Logs: logs:CreateLogStream, logs:PutLogEvents on log-group/orders-http:*",
-                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems"
-                        + " on table/events",
-                "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events");
+                "AppendTableEvents: dynamodb:ConditionCheckItem, dynamodb:PutItem, dynamodb:TransactWriteItems,"
+                        + " dynamodb:UpdateItem on table/events",
+                "ReadTableEvents: dynamodb:GetItem, dynamodb:Query on table/events",
+                "ReadAllTableEvents: dynamodb:Query on table/events/index/by-timestamp");
     }
 
     @Test

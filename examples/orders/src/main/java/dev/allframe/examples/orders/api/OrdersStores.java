@@ -15,8 +15,9 @@ import java.util.Optional;
  * Chooses the application's backend, the one place that knows there is more than one: {@code ALLFRAME_STORE}
  * ({@code dynamodb:TABLE} → DynamoDB; {@code sqlite:PATH}, {@code jdbc:postgresql://...}, {@code memory:} → JDBC or
  * memory), else {@code EVENT_TABLE} (→ DynamoDB), else {@value OrdersModule#DEFAULT_STORE}. Everything else sees
- * only {@link Stores}. The container closes the stores on shutdown. Whoever injects them appends events and reads
- * streams, so every deployable reaching them may do exactly that on the {@code events} table.
+ * only {@link Stores}. The container closes the stores on shutdown. Whoever injects them appends events, reads
+ * streams and catches the order summaries up in global order (the table's {@code by-timestamp} index), so every
+ * deployable reaching them may do exactly that on the {@code events} table.
  *
  * <p>The DynamoDB branch lives in {@link DynamoDbStores}, which is loaded only when DynamoDB is selected: a process
  * on JDBC or memory never loads an AWS SDK class.
@@ -36,7 +37,7 @@ public final class OrdersStores {
      * @return the open stores
      */
     @Provides
-    @Uses(resource = "events", access = {Access.APPEND, Access.READ})
+    @Uses(resource = "events", access = {Access.APPEND, Access.READ, Access.READ_ALL})
     public Stores stores(@Env("ALLFRAME_STORE") Optional<String> url, @Env("EVENT_TABLE") Optional<String> table,
                          @Env("SNAPSHOT_BUCKET") Optional<String> bucket,
                          @Env("ALLFRAME_CREATE_TABLES") Optional<String> createTables) {
