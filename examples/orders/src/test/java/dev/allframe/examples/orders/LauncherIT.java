@@ -72,8 +72,9 @@ class LauncherIT {
         try {
             String base = "http://localhost:" + port;
             awaitCount(lines, "AllFrame dev: " + OrdersApp.class.getName() + " on " + base, 1);
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+POST\\s+" + base + "/orders"))
-                    .anySatisfy(l -> assertThat(l).matches("\\s+GET\\s+" + base + "/orders/\\{id}"));
+            // the route lines follow the banner: wait for them rather than read what has arrived so far
+            awaitMatch(lines, "\\s+POST\\s+" + base + "/orders");
+            awaitMatch(lines, "\\s+GET\\s+" + base + "/orders/\\{id}");
             assertThat(health(port)).isEqualTo(200);
 
             Path someClass = Path.of("target", "classes", OrdersApp.class.getName().replace('.', '/') + ".class");
@@ -103,6 +104,17 @@ class LauncherIT {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static void awaitMatch(List<String> lines, String regex) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (lines.stream().anyMatch(l -> l.matches(regex))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("a line matching '" + regex + "' expected; output:\n" + String.join("\n", lines));
     }
 
     private static void awaitCount(List<String> lines, String prefix, int count) throws InterruptedException {
