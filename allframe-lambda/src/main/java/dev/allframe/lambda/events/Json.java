@@ -1,5 +1,7 @@
 package dev.allframe.lambda.events;
 
+import dev.allframe.json.JsonStrings;
+
 import java.util.List;
 import java.util.Map;
 
@@ -92,18 +94,7 @@ final class Json {
     }
 
     static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"');
+        return JsonStrings.quote(sb, s);
     }
 
     /** A record of a batch misses a member or has one of the wrong type. */

@@ -7,6 +7,7 @@ import dev.allframe.http.QueryParams;
 import dev.allframe.json.JsonCodec;
 import dev.allframe.json.JsonCodecException;
 import dev.allframe.json.JsonCodecs;
+import dev.allframe.json.JsonStrings;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -306,17 +307,6 @@ final class LocalEvents {
     }
 
     static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"');
+        return JsonStrings.quote(sb, s);
     }
 }
