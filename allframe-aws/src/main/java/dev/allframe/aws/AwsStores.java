@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li>otherwise {@code EVENT_TABLE=TABLE} selects DynamoDB;</li>
  *   <li>otherwise {@link #fromEnvironment()} is empty and the application uses its embedded default.</li>
  * </ul>
+ * {@code ALLFRAME_GLOBAL_ORDER=counter|streams} chooses the event store's {@link GlobalOrder} mode (default
+ * {@code counter}); any other value is a configuration error naming the variable and the allowed values.
  * The clients use the JDK's URL connection and the SDK's default region and credentials chains, which also honour
  * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_DYNAMODB} and {@code AWS_ENDPOINT_URL_S3} (local stand-ins).
  * With {@code ALLFRAME_CREATE_TABLES=true} (development only) a missing table and bucket are created; by default
@@ -46,10 +48,11 @@ public final class AwsStores implements Stores {
     private final SagaStore sagas;
     private final IdempotencyStore idempotency;
 
-    private AwsStores(DynamoDbClient dynamoDb, AutoCloseable s3, String table, SnapshotStore snapshots) {
+    private AwsStores(DynamoDbClient dynamoDb, AutoCloseable s3, String table, SnapshotStore snapshots,
+                      GlobalOrder order) {
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
-        this.events = DynamoDbEventStore.create(dynamoDb, table);
+        this.events = DynamoDbEventStore.create(dynamoDb, table, false, order);
         this.snapshots = snapshots;
         this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
         this.sagas = new DynamoDbSagaStore(dynamoDb, table);
@@ -69,13 +72,15 @@ public final class AwsStores implements Stores {
      *            {@code ALLFRAME_CREATE_TABLES}); the SDK clients still read region, credentials and endpoints from
      *            the process environment
      * @return the selected stores, or empty
-     * @throws IllegalArgumentException if {@code ALLFRAME_STORE=dynamodb:} names no valid table
+     * @throws IllegalArgumentException if {@code ALLFRAME_STORE=dynamodb:} names no valid table, or
+     *         {@code ALLFRAME_GLOBAL_ORDER} is neither {@code counter} nor {@code streams}
      */
     public static Optional<AwsStores> fromEnvironment(Map<String, String> env) {
         Optional<String> table = selectedTable(env);
         if (table.isEmpty()) {
             return Optional.empty();
         }
+        GlobalOrder order = GlobalOrder.parse(env.get(GlobalOrder.VARIABLE));
         String bucket = blankToNull(env.get("SNAPSHOT_BUCKET"));
         boolean create = "true".equalsIgnoreCase(env.get("ALLFRAME_CREATE_TABLES"));
         DynamoDbClient dynamoDb = dynamoDbClient();
@@ -95,7 +100,7 @@ public final class AwsStores implements Stores {
                 }
                 snapshots = S3SnapshotStore.create(client, bucket);
             }
-            return Optional.of(new AwsStores(dynamoDb, s3, table.get(), snapshots));
+            return Optional.of(new AwsStores(dynamoDb, s3, table.get(), snapshots, order));
         } catch (NoClassDefFoundError e) {
             closeAll(dynamoDb, s3);
             throw new IllegalStateException("SNAPSHOT_BUCKET is set but the S3 client is not on the class path: add"
@@ -148,13 +153,27 @@ public final class AwsStores implements Stores {
      * @return the stores
      */
     public static AwsStores create(DynamoDbClient dynamoDb, String table, S3Client s3, String bucket) {
+        return create(dynamoDb, table, s3, bucket, GlobalOrder.COUNTER);
+    }
+
+    /**
+     * @param dynamoDb a DynamoDB client, closed by {@link #close()}
+     * @param table the event table
+     * @param s3 an S3 client for snapshots, or {@code null} to keep snapshots in the table; closed by {@link #close()}
+     * @param bucket the snapshot bucket, or {@code null}
+     * @param order the event store's global order mode
+     * @return the stores
+     */
+    public static AwsStores create(DynamoDbClient dynamoDb, String table, S3Client s3, String bucket,
+                                   GlobalOrder order) {
         Objects.requireNonNull(dynamoDb, "dynamoDb");
+        Objects.requireNonNull(order, "order");
         DynamoDbTables.checkName(table);
         if ((s3 == null) != (bucket == null)) {
             throw new IllegalArgumentException("give both an S3 client and a bucket for S3 snapshots, or neither");
         }
         return new AwsStores(dynamoDb, s3, table, s3 == null ? new DynamoDbSnapshotStore(dynamoDb, table)
-                : S3SnapshotStore.create(s3, bucket));
+                : S3SnapshotStore.create(s3, bucket), order);
     }
 
     /**
@@ -189,7 +208,7 @@ public final class AwsStores implements Stores {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** @return the event store backend */
+    /** @return the event store backend (a {@link DynamoDbEventStore}) */
     @Override
     public EventStoreBackend events() {
         return events;
@@ -253,7 +272,8 @@ public final class AwsStores implements Stores {
 
     @Override
     public String toString() {
-        return "AwsStores[" + SCHEME + table() + (snapshots instanceof S3SnapshotStore s ? ", s3://" + s.bucket() : "")
+        return "AwsStores[" + SCHEME + table()
+                + (events.globalOrder() == GlobalOrder.COUNTER ? "" : ", global order streams") + (snapshots instanceof S3SnapshotStore s ? ", s3://" + s.bucket() : "")
                 + "]";
     }
 }

@@ -26,7 +26,13 @@ import java.util.Objects;
  *       {@value DynamoDbSchema#INDEX} index bucket by bucket and returns only a gap-free run of positions, so an
  *       index that lags never makes a catch-up reader skip an event.</li>
  * </ul>
- * Thread-safe. Appends through one instance are serialised (they all update the counter item).
+ * That is global order mode {@link GlobalOrder#COUNTER}, the default. In mode {@link GlobalOrder#STREAMS}
+ * ({@link #create(DynamoDbClient, String, boolean, GlobalOrder)}, {@code ALLFRAME_GLOBAL_ORDER=streams}) there is
+ * no counter: an append is only its event {@code Put}s (plus the version check when needed), so up to
+ * {@value #MAX_EVENTS_WITHOUT_COUNTER} events fit one {@code TransactWriteItems} and no key is shared by all
+ * appends; events carry no global position (0) and {@link #readAll} throws {@link UnsupportedOperationException}:
+ * projections follow the table's DynamoDB stream instead.
+ * Thread-safe. In mode counter, appends through one instance are serialised (they all update the counter item).
  */
 public interface DynamoDbEventStore extends EventStoreBackend {
     /**
@@ -36,6 +42,9 @@ public interface DynamoDbEventStore extends EventStoreBackend {
      */
     int MAX_EVENTS = 99;
 
+    /** Most events in one append in global order mode {@link GlobalOrder#STREAMS}: a whole transaction. */
+    int MAX_EVENTS_WITHOUT_COUNTER = 100;
+
     /**
      * @param client the client; closed by {@link #close()} only if {@code ownsClient}
      * @param table the table name
@@ -43,7 +52,7 @@ public interface DynamoDbEventStore extends EventStoreBackend {
      */
     static DynamoDbEventStore create(DynamoDbClient client, String table) {
         return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
-                DynamoDbTables.checkName(table), Clock.systemUTC(), false);
+                DynamoDbTables.checkName(table), Clock.systemUTC(), false, GlobalOrder.COUNTER);
     }
 
     /**
@@ -54,9 +63,31 @@ public interface DynamoDbEventStore extends EventStoreBackend {
      */
     static DynamoDbEventStore create(DynamoDbClient client, String table, boolean ownsClient) {
         return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
-                DynamoDbTables.checkName(table), Clock.systemUTC(), ownsClient);
+                DynamoDbTables.checkName(table), Clock.systemUTC(), ownsClient, GlobalOrder.COUNTER);
+    }
+
+    /**
+     * @param client the client
+     * @param table the table name
+     * @param ownsClient whether {@link #close()} closes the client
+     * @param order the global order mode ({@link GlobalOrder#COUNTER} is what the other factories use)
+     * @return a store on the table
+     */
+    static DynamoDbEventStore create(DynamoDbClient client, String table, boolean ownsClient, GlobalOrder order) {
+        return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
+                DynamoDbTables.checkName(table), Clock.systemUTC(), ownsClient, Objects.requireNonNull(order,
+                "order"));
     }
 
     /** @return the table's name */
     String table();
+
+    /** @return the global order mode this store was created with */
+    GlobalOrder globalOrder();
+
+    /**
+     * @return the most events one append may hold: {@value #MAX_EVENTS} in mode counter,
+     *         {@value #MAX_EVENTS_WITHOUT_COUNTER} in mode streams
+     */
+    int maxEvents();
 }

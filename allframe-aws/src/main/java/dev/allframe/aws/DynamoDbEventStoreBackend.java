@@ -44,11 +44,14 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     /** Attempts when the counter moved under us (another process appended) or DynamoDB reports a conflict. */
     private static final int MAX_ATTEMPTS = 100;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    /** Items one TransactWriteItems may hold. */
+    private static final int TRANSACTION_ITEMS = 100;
 
     private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
     private final boolean ownsClient;
+    private final GlobalOrder order;
     private final AppendNotifier notifier = new AppendNotifier();
     /** Appends through this instance take turns: they would only defeat each other on the counter item. */
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -57,11 +60,13 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     /** Stream versions this instance has seen exist, so appends after them need no version check. */
     private final ObservedVersions observed = new ObservedVersions(10_000);
 
-    DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient) {
+    DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient,
+                              GlobalOrder order) {
         this.client = client;
         this.table = table;
         this.clock = clock;
         this.ownsClient = ownsClient;
+        this.order = order;
     }
 
     @Override
@@ -70,13 +75,34 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     }
 
     @Override
+    public GlobalOrder globalOrder() {
+        return order;
+    }
+
+    @Override
+    public int maxEvents() {
+        return order == GlobalOrder.COUNTER ? MAX_EVENTS : MAX_EVENTS_WITHOUT_COUNTER;
+    }
+
+    private boolean counter() {
+        return order == GlobalOrder.COUNTER;
+    }
+
+    @Override
     public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
         EventStoreLimits.check(streamId, events, expected);
         checkNotReserved(streamId);
-        if (events.size() > MAX_EVENTS) {
+        if (events.size() > maxEvents()) {
             throw new IllegalArgumentException("an append on DynamoDB holds " + events.size() + " events (expected <= "
-                    + MAX_EVENTS + "): TransactWriteItems takes 100 items and one of them is the global-position"
-                    + " counter; split the command's events or snapshot more often");
+                    + maxEvents() + (counter() ? "): TransactWriteItems takes 100 items and one of them is the"
+                    + " global-position counter (global order mode 'counter'); split the command's events, snapshot"
+                    + " more often, or use global order mode 'streams' (100 events)"
+                    : "): TransactWriteItems takes at most 100 items; split the command's events or snapshot more"
+                    + " often"));
+        }
+        if (!counter()) {
+            // No shared item: appends to different streams do not contend, so they need not take turns.
+            return appendLocked(streamId, events, expected);
         }
         appendLock.lock();
         try {
@@ -93,33 +119,36 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
             // Item `current` must exist, or the append would leave a hole. Events are never changed or deleted, so
             // once this instance has seen it (a read, a version query, its own append) that needs no check.
             boolean check = current > 0 && !observed.covers(streamId, current);
-            if (check && events.size() == MAX_EVENTS) {
+            if (check && events.size() + (counter() ? 1 : 0) + 1 > TRANSACTION_ITEMS) {
                 // The check would be the 101st item: prove the expected version with one consistent read instead.
                 if (!eventExists(streamId, current)) {
                     throw new ConcurrencyConflictException(streamId, expected, version(streamId));
                 }
                 check = false;
             }
-            if (knownHead < 0) {
+            if (counter() && knownHead < 0) {
                 knownHead = readHead();
             }
-            long head = knownHead;
+            long head = counter() ? knownHead : 0;
             Instant now = clock.instant();
             List<RecordedEvent> recorded = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 EventData e = events.get(i);
-                recorded.add(new RecordedEvent(streamId, current + 1 + i, head + 1 + i, e.type(), e.payload(),
-                        e.metadata(), now));
+                // Without the counter there is no global position: 0, which no positioned event has.
+                recorded.add(new RecordedEvent(streamId, current + 1 + i, counter() ? head + 1 + i : 0, e.type(),
+                        e.payload(), e.metadata(), now));
             }
             List<TransactWriteItem> items = transaction(streamId, current, head, recorded, check);
             try {
                 client.transactWriteItems(b -> b.transactItems(items));
-                knownHead = head + events.size();
                 observed.saw(streamId, current + events.size());
-                notifier.appended(knownHead);
+                if (counter()) {
+                    knownHead = head + events.size();
+                    notifier.appended(knownHead);
+                }
                 return List.copyOf(recorded);
             } catch (TransactionCanceledException e) {
-                Outcome outcome = outcome(e, items.size());
+                Outcome outcome = outcome(e, items.size(), counter());
                 switch (outcome) {
                     case STREAM_CONFLICT -> {
                         if (expected instanceof ExpectedVersion.Exactly) {
@@ -148,7 +177,24 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     private List<TransactWriteItem> transaction(String streamId, long current, long head,
                                                 List<RecordedEvent> recorded, boolean check) {
         List<TransactWriteItem> items = new ArrayList<>(recorded.size() + 2);
-        long newHead = head + recorded.size();
+        if (counter()) {
+            items.add(counterUpdate(head, recorded.size()));
+        }
+        if (check) {
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(DynamoDbSchema.key(streamId, DynamoDbSchema.sortKey(current)))
+                    .conditionExpression("attribute_exists(PK)").build()).build());
+        }
+        for (RecordedEvent e : recorded) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(DynamoDbSchema.eventItem(e, counter())).conditionExpression("attribute_not_exists(PK)")
+                    .build()).build());
+        }
+        return items;
+    }
+
+    private TransactWriteItem counterUpdate(long head, int count) {
+        long newHead = head + count;
         Update.Builder counter = Update.builder().tableName(table).key(DynamoDbSchema.key(COUNTER_KEY, COUNTER_KEY))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (head == 0) {
@@ -160,23 +206,13 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                     .expressionAttributeNames(Map.of("#h", COUNTER_HEAD))
                     .expressionAttributeValues(Map.of(":new", n(newHead), ":old", n(head)));
         }
-        items.add(TransactWriteItem.builder().update(counter.build()).build());
-        if (check) {
-            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                    .key(DynamoDbSchema.key(streamId, DynamoDbSchema.sortKey(current)))
-                    .conditionExpression("attribute_exists(PK)").build()).build());
-        }
-        for (RecordedEvent e : recorded) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(DynamoDbSchema.eventItem(e)).conditionExpression("attribute_not_exists(PK)").build())
-                    .build());
-        }
-        return items;
+        return TransactWriteItem.builder().update(counter.build()).build();
     }
 
     private enum Outcome { STREAM_CONFLICT, COUNTER_MOVED, BUSY, OTHER }
 
-    private static Outcome outcome(TransactionCanceledException e, int itemCount) {
+    /** @param counterFirst whether item 0 is the counter update (mode {@code counter}) */
+    private static Outcome outcome(TransactionCanceledException e, int itemCount, boolean counterFirst) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         if (reasons.size() != itemCount) {
             return Outcome.OTHER;
@@ -189,7 +225,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                 continue;
             }
             if (code.equals(CONDITION_FAILED)) {
-                if (i == 0) {
+                if (i == 0 && counterFirst) {
                     counterMoved = true;
                 } else {
                     return Outcome.STREAM_CONFLICT;
@@ -312,6 +348,13 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
+        if (!counter()) {
+            throw new UnsupportedOperationException("readAll is not available on DynamoDB table '" + table
+                    + "' in global order mode 'streams' (" + GlobalOrder.VARIABLE + "=streams): events carry no"
+                    + " global position. Drive projections from the table's DynamoDB stream (the DynamoDB Streams"
+                    + " door), or switch to " + GlobalOrder.VARIABLE + "=counter for readAll and catch-up"
+                    + " subscriptions");
+        }
         if (maxCount < 1) {
             throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
         }
@@ -390,6 +433,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public String toString() {
-        return "DynamoDbEventStore[" + table + "]";
+        return "DynamoDbEventStore[" + table + (counter() ? "" : ", global order streams") + "]";
     }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  * The single-table item schema shared by the event store and the DynamoDB Streams door (documented in the module
  * README; do not change one side alone). Event items: {@code PK} stream id, {@code SK} the version zero-padded to 20
  * digits, {@code event_type}, {@code payload} (JSON text), {@code metadata} (JSON object text), {@code timestamp}
- * (ISO-8601 UTC, milliseconds), {@code global_position} (N) and {@code time_bucket} (the global-order index key).
+ * (ISO-8601 UTC, milliseconds), {@code global_position} (N) and {@code time_bucket} (the global-order index key); the last two only in global
+ * order mode {@link GlobalOrder#COUNTER} (without them an event's global position reads as 0).
  * Every other item has a {@code PK} starting with {@value #RESERVED_PREFIX}.
  */
 public final class DynamoDbSchema {
@@ -103,6 +104,11 @@ public final class DynamoDbSchema {
     }
 
     static Map<String, AttributeValue> eventItem(RecordedEvent e) {
+        return eventItem(e, true);
+    }
+
+    /** @param positioned whether to write the global position and its index key (global order mode counter) */
+    static Map<String, AttributeValue> eventItem(RecordedEvent e, boolean positioned) {
         Map<String, AttributeValue> item = new HashMap<>(12);
         item.put(PK, s(e.streamId()));
         item.put(SK, s(sortKey(e.version())));
@@ -115,8 +121,10 @@ public final class DynamoDbSchema {
         }
         item.put(METADATA, s(writeMetadata(e.metadata())));
         item.put(TIMESTAMP, s(timestamp(e.timestamp())));
-        item.put(GLOBAL_POSITION, n(e.globalPosition()));
-        item.put(TIME_BUCKET, s(bucket(e.globalPosition())));
+        if (positioned) {
+            item.put(GLOBAL_POSITION, n(e.globalPosition()));
+            item.put(TIME_BUCKET, s(bucket(e.globalPosition())));
+        }
         return item;
     }
 
@@ -125,8 +133,9 @@ public final class DynamoDbSchema {
         byte[] payload = text != null ? text.s().getBytes(StandardCharsets.UTF_8)
                 : item.get(PAYLOAD_BYTES).b().asByteArray();
         AttributeValue metadata = item.get(METADATA);
+        AttributeValue position = item.get(GLOBAL_POSITION);
         return new RecordedEvent(item.get(PK).s(), Long.parseLong(item.get(SK).s()),
-                Long.parseLong(item.get(GLOBAL_POSITION).n()), item.get(EVENT_TYPE).s(), payload,
+                position == null ? 0 : Long.parseLong(position.n()), item.get(EVENT_TYPE).s(), payload,
                 metadata == null ? Metadata.empty() : readMetadata(metadata.s()),
                 Instant.parse(item.get(TIMESTAMP).s()));
     }

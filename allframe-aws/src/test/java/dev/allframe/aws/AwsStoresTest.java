@@ -56,7 +56,8 @@ class AwsStoresTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("EVENT_TABLE") || k.equals("ALLFRAME_STORE")
-                || k.equals("SNAPSHOT_BUCKET") || k.equals("ALLFRAME_CREATE_TABLES"));
+                || k.equals("SNAPSHOT_BUCKET") || k.equals("ALLFRAME_CREATE_TABLES")
+                || k.equals("ALLFRAME_GLOBAL_ORDER"));
         e.put("AWS_REGION", "us-east-1");
         e.put("AWS_EC2_METADATA_DISABLED", "true");
         e.putAll(env);
@@ -115,6 +116,47 @@ class AwsStoresTest {
             assertThat(DynamoDbEventStore.create(client, table).version("s-1")).isEqualTo(1);
             client.deleteTable(b -> b.tableName(table));
         }
+    }
+
+    @Test
+    void theGlobalOrderVariableSelectsStreamsModeAndABadValueIsAClearConfigurationError() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", StandIns.dynoxide().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        String table = "order-" + ProcessHandle.current().pid();
+        env.put("EVENT_TABLE", table);
+        env.put("ALLFRAME_CREATE_TABLES", "true");
+
+        env.put("ALLFRAME_GLOBAL_ORDER", "sequence");
+        Run bad = child(env, "s-1");
+        assertThat(bad.exit()).as(bad.output()).isEqualTo(3);
+        assertThat(bad.output()).contains("ALLFRAME_GLOBAL_ORDER='sequence' is not a global-order mode")
+                .contains("expected counter").contains("or streams").doesNotContain("\tat ");
+
+        env.put("ALLFRAME_GLOBAL_ORDER", " Streams ");
+        Run streams = child(env, "s-1");
+        assertThat(streams.exit()).as(streams.output()).isZero();
+        // No global position (0) and no counter item: the append was the event Put alone.
+        assertThat(streams.output()).contains("appended AwsStores[dynamodb:" + table + ", global order streams] 1 0");
+        try (DynamoDbClient client = StandIns.dynamoDb()) {
+            assertThat(client.getItem(b -> b.tableName(table).key(DynamoDbSchema.key("$global", "$global")))
+                    .hasItem()).isFalse();
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    @Test
+    void globalOrderValuesParseCaseInsensitivelyWithCounterAsTheDefault() {
+        assertThat(GlobalOrder.parse(null)).isEqualTo(GlobalOrder.COUNTER);
+        assertThat(GlobalOrder.parse("  ")).isEqualTo(GlobalOrder.COUNTER);
+        assertThat(GlobalOrder.parse("COUNTER")).isEqualTo(GlobalOrder.COUNTER);
+        assertThat(GlobalOrder.parse("streams")).isEqualTo(GlobalOrder.STREAMS);
+        assertThat(GlobalOrder.STREAMS.value()).isEqualTo("streams");
+        assertThatThrownBy(() -> GlobalOrder.parse("stream"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ALLFRAME_GLOBAL_ORDER='stream'")
+                .hasMessageContaining("counter").hasMessageContaining("streams");
     }
 
     @Test
