@@ -2,6 +2,7 @@ package dev.allframe.aws.bench;
 
 import dev.allframe.aws.DynamoDbEventStore;
 import dev.allframe.aws.DynamoDbTables;
+import dev.allframe.aws.GlobalOrder;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.Metadata;
@@ -29,10 +30,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Append latency and throughput of the DynamoDB event store against dynoxide, beside a raw SDK {@code PutItem} loop
  * in the same run (docs/benchmarks/dynamodb.md). Not a test: run by {@code allframe-aws/bench/dynamodb.sh}.
- * Arguments: {@code [opsPerRound] [rounds]}.
+ * Arguments: {@code [opsPerRound] [rounds]}. Cases marked {@value #STREAMS} run the store in global order mode
+ * {@code streams} (no counter item); the others in the default mode {@code counter}.
  */
 public final class DynamoDbBench {
     private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final String STREAMS = "[streams]";
+
+    private static DynamoDbEventStore store(DynamoDbClient client, String caseName) {
+        return DynamoDbEventStore.create(client, "events", false,
+                caseName.contains(STREAMS) ? GlobalOrder.STREAMS : GlobalOrder.COUNTER);
+    }
 
     private DynamoDbBench() {
     }
@@ -70,6 +78,10 @@ public final class DynamoDbBench {
                 store.append("one-" + (i / 100), one, ExpectedVersion.exactly(i % 100)));
         cases.put("append 10 events", (client, store) -> i ->
                 store.append("ten-" + (i / 100), ten, ExpectedVersion.exactly((i % 100) * 10L)));
+        cases.put("append 1 event " + STREAMS, (client, store) -> i ->
+                store.append("one-" + (i / 100), one, ExpectedVersion.exactly(i % 100)));
+        cases.put("append 10 events " + STREAMS, (client, store) -> i ->
+                store.append("ten-" + (i / 100), ten, ExpectedVersion.exactly((i % 100) * 10L)));
         // The same append at a version this store instance has not seen (another instance wrote each stream):
         // the transaction carries the ConditionCheck that the expected version exists (3 items instead of 2).
         cases.put("append 1 event, version check", (client, store) -> {
@@ -90,7 +102,7 @@ public final class DynamoDbBench {
                 try (Dynoxide dynoxide = Dynoxide.start(); DynamoDbClient client = client(dynoxide)) {
                     DynamoDbTables.create(client, "raw");
                     DynamoDbTables.create(client, "events");
-                    Op op = c.getValue().prepare(client, DynamoDbEventStore.create(client, "events"));
+                    Op op = c.getValue().prepare(client, store(client, c.getKey()));
                     for (int i = 0; i < warmUp; i++) {
                         op.run(i);
                     }
@@ -125,19 +137,23 @@ public final class DynamoDbBench {
         concurrent(Math.max(50, ops / 4), payload);
     }
 
-    /** Four writers: raw PutItem, one shared store instance, four instances (four Lambda instances on one table). */
+    /**
+     * Four writers: raw PutItem, one shared store instance, four instances (four Lambda instances on one table),
+     * the store cases in both global order modes.
+     */
     private static void concurrent(int ops, byte[] payload) throws Exception {
         int threads = 4;
         List<EventData> one = List.of(new EventData("ItemAdded", payload, null));
         System.out.printf("%-40s %10s %12s%n", "case (" + threads + " threads x " + ops + ")", "appends/s",
                 "requests/op");
-        for (String mode : List.of("raw PutItem", "one store instance", threads + " store instances")) {
+        for (String mode : List.of("raw PutItem", "one store instance", threads + " store instances",
+                "one store instance " + STREAMS, threads + " store instances " + STREAMS)) {
             try (Dynoxide dynoxide = Dynoxide.start(); DynamoDbClient client = client(dynoxide)) {
                 DynamoDbTables.create(client, "events");
-                DynamoDbEventStore shared = DynamoDbEventStore.create(client, "events");
+                DynamoDbEventStore shared = store(client, mode);
                 List<DynamoDbEventStore> separate = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    separate.add(DynamoDbEventStore.create(client, "events"));
+                    separate.add(store(client, mode));
                 }
                 for (int r = 0; r < 2; r++) { // the first round warms up
                     int round = r;
@@ -156,10 +172,8 @@ public final class DynamoDbBench {
                                                 "PK", AttributeValue.fromS("$raw-" + stream),
                                                 "SK", AttributeValue.fromS(String.format("%020d", i)),
                                                 "payload", AttributeValue.fromS("x"))));
-                                        case "one store instance" -> shared.append(stream, one,
-                                                ExpectedVersion.exactly(i));
-                                        default -> separate.get(thread).append(stream, one,
-                                                ExpectedVersion.exactly(i));
+                                        default -> (mode.startsWith("one") ? shared : separate.get(thread))
+                                                .append(stream, one, ExpectedVersion.exactly(i));
                                     }
                                 }
                                 return null;
