@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # DynamoDB benchmarks for docs/benchmarks/dynamodb.md: append latency/throughput against dynoxide beside raw PutItem,
 # the Lambda zip size with the DynamoDB client, and the cold-start cost the client adds (fresh JVMs, medians).
+# The latency part runs the store in both global order modes (cases marked [streams]: no counter item).
 # Usage: allframe-aws/bench/dynamodb.sh [opsPerRound=300] [rounds=3] [coldRuns=11]
 # Needs JAVA_HOME (JDK 21+), npm (installs dynoxide into ~/.cache/allframe), zip. Not part of `mvn verify`.
 set -euo pipefail
