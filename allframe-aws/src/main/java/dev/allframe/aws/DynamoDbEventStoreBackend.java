@@ -102,17 +102,17 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
         }
         if (!counter()) {
             // No shared item: appends to different streams do not contend, so they need not take turns.
-            return appendLocked(streamId, events, expected);
+            return appendWithRetries(streamId, events, expected);
         }
         appendLock.lock();
         try {
-            return appendLocked(streamId, events, expected);
+            return appendWithRetries(streamId, events, expected);
         } finally {
             appendLock.unlock();
         }
     }
 
-    private List<RecordedEvent> appendLocked(String streamId, List<EventData> events, ExpectedVersion expected) {
+    private List<RecordedEvent> appendWithRetries(String streamId, List<EventData> events, ExpectedVersion expected) {
         SdkException lastFailure = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             long current = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : version(streamId);
@@ -171,7 +171,8 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
             }
         }
         throw new EventStoreException("DynamoDB append to stream '" + streamId + "' gave up after " + MAX_ATTEMPTS
-                + " attempts: the global-position counter stayed contended; nothing was written", lastFailure);
+                + " attempts: " + (counter() ? "the global-position counter" : "the stream") + " stayed contended;"
+                + " nothing was written", lastFailure);
     }
 
     private List<TransactWriteItem> transaction(String streamId, long current, long head,
