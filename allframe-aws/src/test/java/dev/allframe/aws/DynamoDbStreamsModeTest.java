@@ -122,6 +122,20 @@ class DynamoDbStreamsModeTest {
     }
 
     @Test
+    void anAnyAppendOfOneHundredEventsToAStreamWrittenElsewhereReadsItsVersionThenNeedsNoCheck() {
+        try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table, false, GlobalOrder.STREAMS)) {
+            other.append("acc", events(2, "a"), ExpectedVersion.noStream());
+        }
+        requests.reset();
+        transactions.reset();
+        store.append("acc", events(100, "x"), ExpectedVersion.any());
+        // The version query proves version 2 exists, so the one transaction is the 100 Puts alone.
+        assertThat(requests.byOperation()).isEqualTo(Map.of("Query", 1, "TransactWriteItems", 1));
+        assertThat(transactions.sent()).containsExactly("100 items, 0 check");
+        assertThat(store.version("acc")).isEqualTo(102);
+    }
+
+    @Test
     void oneHundredEventsAtAnUnseenVersionThatDoesNotExistAreAConflictWithTheActualVersionAndWriteNothing() {
         try (DynamoDbEventStore other = DynamoDbEventStore.create(client, table, false, GlobalOrder.STREAMS)) {
             other.append("acc", events(2, "a"), ExpectedVersion.noStream());
