@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The conformance kit against dynoxide in global order mode {@code streams}. That mode has no global order by
- * design (projections follow the table's DynamoDB stream), so the kit's global-order tests are skipped and its
- * global-order assertions left out ({@link #supportsGlobalOrder()}); every per-stream promise (order, optimistic
+ * design (projections follow the table's DynamoDB stream), so the kit's global-order tests check instead that
+ * {@code readAll} is refused with a clear error, and its global-order assertions inside per-stream tests are left out
+ * ({@link #supportsGlobalOrder()}); every per-stream promise (order, optimistic
  * concurrency under racing writers, atomic appends, limits, snapshots, checkpoints, saga state) is checked.
  * {@link DynamoDbStreamsModeTest} shows that {@code readAll} fails clearly instead.
  */

@@ -17,7 +17,6 @@ import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.Snapshot;
 import dev.allframe.snapshot.SnapshotStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,9 +88,9 @@ public abstract class EventStoreBackendContract {
      * Whether the backend keeps a global order ({@code readAll}, catch-up subscriptions). Every general-purpose
      * backend must (the default). A backend configured without one on purpose (DynamoDB in global order mode
      * {@code streams}, whose projections follow the table's change stream) overrides this to {@code false}: the
-     * global-order tests are then skipped (reported as skipped, with this reason) and the global-order assertions
-     * inside per-stream tests are left out; everything per stream is still checked. The backend's own tests must
-     * then show that {@code readAll} fails with a clear error.
+     * global-order tests then check instead that {@code readAll} is refused with a clear
+     * {@link UnsupportedOperationException} (nothing is skipped), and the global-order assertions inside per-stream
+     * tests are left out; everything per stream is still checked.
      *
      * @return {@code true} unless the backend under test deliberately has no global order
      */
@@ -99,9 +98,22 @@ public abstract class EventStoreBackendContract {
         return true;
     }
 
-    private void assumeGlobalOrder() {
-        Assumptions.assumeTrue(supportsGlobalOrder(),
-                "the backend under test is configured without a global order (supportsGlobalOrder() is false)");
+    /**
+     * The global-order tests run in full when the backend keeps a global order; otherwise they check the other half
+     * of the promise (no test is skipped): global reads are refused at once with an
+     * {@link UnsupportedOperationException} that explains itself, and nothing is returned that looks like an order.
+     *
+     * @return whether the rest of the calling test applies
+     */
+    private boolean keepsGlobalOrderElseRefusesGlobalReads() {
+        if (supportsGlobalOrder()) {
+            return true;
+        }
+        assertThatThrownBy(() -> backend.readAll(1, 10))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .satisfies(e -> assertThat(e.getMessage()).as("a message that explains the refusal")
+                        .hasSizeGreaterThan(40));
+        return false;
     }
 
     /** How many writers race in the concurrency tests; backends may lower it for slow machines. */
@@ -299,7 +311,9 @@ public abstract class EventStoreBackendContract {
 
     @Test
     void readAllNeverLetsACatchUpReaderSkipAnEventThatCommitsLate() throws Exception {
-        assumeGlobalOrder();
+        if (!keepsGlobalOrderElseRefusesGlobalReads()) {
+            return;
+        }
         int writers = concurrentWriters();
         int appendsPerWriter = 25;
         long start = lastPosition();
@@ -363,7 +377,9 @@ public abstract class EventStoreBackendContract {
 
     @Test
     void aSubscriptionCatchesUpThenFollowsLiveAppends() throws Exception {
-        assumeGlobalOrder();
+        if (!keepsGlobalOrderElseRefusesGlobalReads()) {
+            return;
+        }
         store.append("sub", List.of(deposit("s", 1), deposit("s", 2)), ExpectedVersion.noStream());
         long first = backend.read("sub", 1).get(0).globalPosition();
         ConcurrentLinkedQueue<Long> amounts = new ConcurrentLinkedQueue<>();
@@ -503,7 +519,9 @@ public abstract class EventStoreBackendContract {
 
     @Test
     void globalPositionsAreUniqueAndIncreasingAcrossStreams() {
-        assumeGlobalOrder();
+        if (!keepsGlobalOrderElseRefusesGlobalReads()) {
+            return;
+        }
         Set<Long> positions = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             for (RecordedEvent r : backend.append("p-" + (i % 4), List.of(raw("A", "{}"), raw("B", "{}")),
