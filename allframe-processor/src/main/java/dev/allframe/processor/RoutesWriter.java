@@ -19,12 +19,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Writes {@code <Controller>$Routes}: one {@code register(Router.Builder)} and one small handler per route. */
+/**
+ * Writes {@code <Controller>$Routes}: one {@code register(Router.Builder)} and one small named handler class per
+ * route. Named classes rather than method references: each method reference is a hidden class the JVM spins through
+ * {@code LambdaMetafactory} at its first use, which costs a Lambda cold start time and which no AppCDS archive can
+ * hold when the runtime's own class loader loads the function; a nested class is read from the jar like any other.
+ */
 final class RoutesWriter {
     static final ClassName ROUTER = ClassName.get(Names.HTTP_PKG, "Router");
     static final ClassName BUILDER = ROUTER.nestedClass("Builder");
     static final ClassName REQUEST = ClassName.get(Names.HTTP_PKG, "Request");
     static final ClassName RESPONSE = ClassName.get(Names.HTTP_PKG, "Response");
+    static final ClassName HANDLER = ClassName.get(Names.HTTP_PKG, "Handler");
     static final ClassName HTTP_METHOD = ClassName.get(Names.HTTP_PKG, "HttpMethod");
     static final ClassName PARAMS = ClassName.get(Names.ROUTE_PKG, "Params");
 
@@ -58,24 +64,26 @@ final class RoutesWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(BUILDER, "builder")
                 .returns(BUILDER);
-        Set<String> used = new HashSet<>(List.of("register"));
-        List<MethodSpec> handlers = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        List<TypeSpec> handlers = new ArrayList<>();
         for (Route r : c.routes()) {
-            String name = unique("handle" + capitalize(r.method().getSimpleName().toString()), used);
-            register.addStatement("builder.route($T.$L, $S, this::$L)", HTTP_METHOD, r.httpMethod(), r.template(),
-                    name);
-            handlers.add(handler(r, name));
+            String name = unique("Handle" + capitalize(r.method().getSimpleName().toString()), used);
+            register.addStatement("builder.route($T.$L, $S, new $L(controller))", HTTP_METHOD, r.httpMethod(),
+                    r.template(), name);
+            handlers.add(handler(controller, r, name));
         }
         // The file reads as an outline: the route table first, then one small handler per route.
         type.addMethod(register.addStatement("return builder").build());
-        handlers.forEach(type::addMethod);
+        for (TypeSpec h : handlers) {
+            type.addType(h);
+        }
         return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
     }
 
-    private static MethodSpec handler(Route r, String name) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
-                .addJavadoc("$L $L\n", r.httpMethod(), r.template())
-                .addModifiers(Modifier.PRIVATE)
+    private static TypeSpec handler(ClassName controller, Route r, String name) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("handle")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .addParameter(REQUEST, "request")
                 .returns(RESPONSE)
                 .addException(Exception.class);
@@ -89,14 +97,24 @@ final class RoutesWriter {
             }
             args.add(i == 0 ? "$L" : ", $L", local);
         }
-        String call = "controller." + r.method().getSimpleName();
+        String call = "this.controller." + r.method().getSimpleName();
         switch (r.returns()) {
             case VOID -> m.addStatement("$L($L)", call, args.build())
                     .addStatement("return $T.status($L)", RESPONSE, r.status());
             case RESPONSE -> m.addStatement("return $L($L)", call, args.build());
             case VALUE -> m.addStatement("return $T.result($L, $L($L))", PARAMS, r.status(), call, args.build());
         }
-        return m.build();
+        return TypeSpec.classBuilder(name)
+                .addJavadoc("$L $L\n", r.httpMethod(), r.template())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(HANDLER)
+                .addField(controller, "controller", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(controller, "controller")
+                        .addStatement("this.controller = controller")
+                        .build())
+                .addMethod(m.build())
+                .build();
     }
 
     private static CodeBlock value(RouteParam p) {

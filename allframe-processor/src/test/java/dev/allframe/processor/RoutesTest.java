@@ -16,6 +16,7 @@ import javax.tools.JavaFileObject;
 import java.lang.reflect.Constructor;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
@@ -242,6 +243,26 @@ class RoutesTest {
         assertThat(mixed.handle(Request.get("/health")).bodyAsString()).isEqualTo("ok");
         assertThat(mixed.handle(Request.get("/orders")).bodyAsString()).contains("\"table\":\"t\"");
         assertThat(mixed.routes()).hasSize(8);
+    }
+
+    @Test
+    void eachGeneratedRouteHandlerIsANamedNestedClassNotASpunLambda() throws Exception {
+        Class<?> store = loader.loadClass("shop.Store");
+        Constructor<?> storeCtor = store.getDeclaredConstructor(String.class);
+        storeCtor.setAccessible(true);
+        Object api = loader.loadClass("shop.OrderApi").getConstructor(store).newInstance(storeCtor.newInstance("t"));
+        Class<?> routesClass = loader.loadClass("shop.OrderApi$Routes");
+        Object routes = routesClass.getConstructor(api.getClass()).newInstance(api);
+        Router.Builder builder = Router.builder();
+        Fixtures.call(routes, "register", builder);
+        List<Router.Route> table = builder.build().routes();
+        assertThat(table).hasSize(7);
+        // A lambda or method reference would be a hidden class: spun at first use, never in an AppCDS archive.
+        assertThat(table).allSatisfy(r -> {
+            assertThat(r.handler().getClass().isHidden()).as(r.template()).isFalse();
+            assertThat(r.handler().getClass().getEnclosingClass()).as(r.template()).isEqualTo(routesClass);
+        });
+        assertThat(table.stream().map(r -> r.handler().getClass()).distinct()).hasSize(7);
     }
 
     @Test

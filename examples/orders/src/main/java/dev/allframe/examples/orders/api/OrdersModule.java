@@ -149,10 +149,41 @@ public final class OrdersModule implements AutoCloseable {
     public static OrdersModule openSynchronous(String storeUrl) {
         // The process environment with the store URL put over it; a view, not a copy (copying it costs the cold
         // start a handful of JDK classes).
-        Environment env = name -> "ALLFRAME_STORE".equals(name) ? storeUrl : System.getenv(name);
-        OrdersAppContainer container = OrdersAppContainer.create(env);
-        return new OrdersModule(container.stores(), container::registerCommands, container.orderSummaryProjection(),
-                false);
+        OrdersAppContainer container = OrdersAppContainer.create(new StoreOverride(storeUrl));
+        return new OrdersModule(container.stores(), new ContainerCommands(container),
+                container.orderSummaryProjection(), false);
+    }
+
+    /**
+     * The process environment with {@code ALLFRAME_STORE} replaced. Named classes here and below rather than a
+     * lambda and a method reference: each of those would be a hidden class spun through {@code LambdaMetafactory}
+     * during a Lambda cold start.
+     */
+    private static final class StoreOverride implements Environment {
+        private final String storeUrl;
+
+        StoreOverride(String storeUrl) {
+            this.storeUrl = storeUrl;
+        }
+
+        @Override
+        public String get(String name) {
+            return "ALLFRAME_STORE".equals(name) ? storeUrl : System.getenv(name);
+        }
+    }
+
+    /** The container's generated {@code registerCommands} as a {@link CommandRegistrations}. */
+    private static final class ContainerCommands implements CommandRegistrations<OrderEvent> {
+        private final OrdersAppContainer container;
+
+        ContainerCommands(OrdersAppContainer container) {
+            this.container = container;
+        }
+
+        @Override
+        public void registerAll(CommandBus.Builder<? super OrderEvent> builder) {
+            container.registerCommands(builder);
+        }
     }
 
     /**
