@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Routes {@link System.Logger} to standard error, one write per record, each line starting with the level and
  * the Lambda request id of the invocation in progress ({@code -} outside one), so CloudWatch can be searched by
  * request id. The level comes from {@code ALLFRAME_LOG} ({@code off}, {@code error}, {@code warn}, {@code info}
- * (default), {@code debug}, {@code trace}).
+ * (default), {@code debug}, {@code trace}). Only under Lambda: in any other process (a local server, Cloud Run) the
+ * loggers are plain {@code java.util.logging} ones, as without this module.
  *
  * <p>The JDK finds this class through {@code META-INF/services} when the Lambda module is on the system class
  * path (custom runtime, tests, local runs). Under the managed runtime the function's jars are loaded by the
@@ -29,11 +30,27 @@ public final class LambdaLogFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        // The same jar also runs as a server on Cloud Run, whose JSON logs go through java.util.logging.
-        return SERVER_JSON_LOGS ? new JulLogger(name) : new PrefixLogger(name);
+        return LAMBDA_LINES ? new PrefixLogger(name) : new JulLogger(name);
     }
 
-    private static final boolean SERVER_JSON_LOGS = JulLogger.wanted(System.getenv());
+    private static final boolean LAMBDA_LINES = lambdaLines(System.getenv());
+
+    /**
+     * The same jar also runs as a local server or on Cloud Run, where a request-id prefix means nothing and the
+     * server's own {@code java.util.logging} setup (plain text, or Cloud Run's JSON) must keep the logs.
+     *
+     * @param env the process environment
+     * @return whether this process runs under Lambda ({@code AWS_LAMBDA_RUNTIME_API} or
+     *         {@code AWS_LAMBDA_FUNCTION_NAME} set) and no JSON logs were asked for
+     */
+    static boolean lambdaLines(java.util.Map<String, String> env) {
+        return !JulLogger.wanted(env)
+                && (present(env.get("AWS_LAMBDA_RUNTIME_API")) || present(env.get("AWS_LAMBDA_FUNCTION_NAME")));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
 
     static System.Logger.Level threshold(String setting) {
         if (setting == null || setting.isBlank()) {

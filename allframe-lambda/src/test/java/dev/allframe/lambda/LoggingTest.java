@@ -46,6 +46,23 @@ class LoggingTest {
     }
 
     @Test
+    void outsideLambdaTheLoggersArePlainJavaUtilLoggingOnes() {
+        // In a child JVM: LogFormatOutsideLambdaTest. This module's tests run as if under Lambda (see the pom).
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of())).isFalse();
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of("K_SERVICE", "orders", "ALLFRAME_LOG_FORMAT", "text")))
+                .isFalse();
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", " "))).isFalse();
+    }
+
+    @Test
+    void underLambdaLinesCarryTheLevelAndRequestIdPrefixUnlessJsonIsAskedFor() {
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))).isTrue();
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders-http"))).isTrue();
+        assertThat(LambdaLogFinder.lambdaLines(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders-http",
+                "ALLFRAME_LOG_FORMAT", "json"))).isFalse();
+    }
+
+    @Test
     void theHandlerNamesTheJulConfigurationClassByItsRealName() throws Exception {
         new EchoLambda();
         String name = System.getProperty("java.util.logging.config.class");
