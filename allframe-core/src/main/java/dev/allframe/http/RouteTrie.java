@@ -3,10 +3,10 @@ package dev.allframe.http;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** A segment trie of path templates; built once, then only read (safe to share between threads). */
 final class RouteTrie {
@@ -117,12 +117,24 @@ final class RouteTrie {
     }
 
     private static Set<HttpMethod> allowed(Map<HttpMethod, Entry> endpoints) {
-        Set<HttpMethod> set = new TreeSet<>(endpoints.keySet());
-        if (set.contains(HttpMethod.GET)) {
-            set.add(HttpMethod.HEAD);
+        List<HttpMethod> methods = new ArrayList<>(endpoints.keySet());
+        if (methods.contains(HttpMethod.GET) && !methods.contains(HttpMethod.HEAD)) {
+            methods.add(HttpMethod.HEAD);
         }
-        set.add(HttpMethod.OPTIONS);
-        return set;
+        if (!methods.contains(HttpMethod.OPTIONS)) {
+            methods.add(HttpMethod.OPTIONS);
+        }
+        // Sorted by name as a TreeSet would, without one: a handful of methods, and TreeSet/TreeMap were seven more
+        // classes on a Lambda cold start for every request that matched.
+        for (int i = 1; i < methods.size(); i++) {
+            HttpMethod m = methods.get(i);
+            int j = i - 1;
+            for (; j >= 0 && methods.get(j).compareTo(m) > 0; j--) {
+                methods.set(j + 1, methods.get(j));
+            }
+            methods.set(j + 1, m);
+        }
+        return new LinkedHashSet<>(methods);
     }
 
     private static final class Search {

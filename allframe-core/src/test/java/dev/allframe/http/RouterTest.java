@@ -126,6 +126,21 @@ class RouterTest {
         }
 
         @Test
+        void allow_lists_each_method_once_sorted_by_name_whatever_the_registration_order() {
+            Router many = Router.builder()
+                    .route(HttpMethod.of("PURGE"), "/x", r -> Response.text("purged"))
+                    .put("/x", r -> Response.text("put"))
+                    .route(HttpMethod.HEAD, "/x", r -> Response.noContent())
+                    .patch("/x", r -> Response.text("patched"))
+                    .get("/x", r -> Response.text("got"))
+                    .delete("/x", r -> Response.noContent())
+                    .build();
+            Response r = many.handle(Request.builder(HttpMethod.POST, "/x").build());
+            assertThat(r.status()).isEqualTo(405);
+            assertThat(r.headers().firstOrNull("allow")).isEqualTo("DELETE, GET, HEAD, OPTIONS, PATCH, PURGE, PUT");
+        }
+
+        @Test
         void explicit_head_and_options_routes_win_over_the_automatic_ones() {
             Router custom = Router.builder()
                     .get("/x", r -> Response.text("get"))
