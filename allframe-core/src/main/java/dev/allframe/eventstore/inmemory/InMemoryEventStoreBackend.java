@@ -16,15 +16,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An {@link EventStoreBackend} in memory. One lock orders appends, so the global order is the commit order and
  * catch-up readers never see gaps. Thread-safe; contents are lost with the process.
  */
 public final class InMemoryEventStoreBackend implements EventStoreBackend {
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * A monitor rather than a {@code ReentrantReadWriteLock}: readers of an in-memory list hold it for microseconds,
+     * and the read-write lock was ten more JDK classes on every Lambda cold start that used this store.
+     */
+    private final Object lock = new Object();
     private final List<RecordedEvent> all = new ArrayList<>();
     private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
     private final AppendNotifier notifier = new AppendNotifier();
@@ -62,8 +64,7 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
         EventStoreLimits.check(streamId, events, expected);
         List<RecordedEvent> staged = new ArrayList<>(events.size());
         long last;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             List<RecordedEvent> stream = streams.get(streamId);
             long current = stream == null ? 0 : stream.size();
             if (!expected.matches(current)) {
@@ -87,8 +88,6 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             stream.addAll(staged);
             all.addAll(staged);
             last = position;
-        } finally {
-            lock.writeLock().unlock();
         }
         notifier.appended(last);
         return List.copyOf(staged);
@@ -97,13 +96,10 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     @Override
     public List<RecordedEvent> read(String streamId, long fromVersion) {
         EventStoreLimits.checkStreamId(streamId);
-        lock.readLock().lock();
-        try {
+        synchronized (lock) {
             List<RecordedEvent> stream = streams.getOrDefault(streamId, Collections.emptyList());
             int from = (int) Math.min(Math.max(fromVersion, 1) - 1, stream.size());
-            return List.copyOf(stream.subList(from, stream.size()));
-        } finally {
-            lock.readLock().unlock();
+            return copy(stream, from, stream.size());
         }
     }
 
@@ -112,25 +108,28 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
         if (maxCount < 1) {
             throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
         }
-        lock.readLock().lock();
-        try {
+        synchronized (lock) {
             int from = (int) Math.min(Math.max(fromGlobalPosition, 1) - 1, all.size());
             int to = (int) Math.min((long) from + maxCount, all.size());
-            return List.copyOf(all.subList(from, to));
-        } finally {
-            lock.readLock().unlock();
+            return copy(all, from, to);
         }
+    }
+
+    /** An immutable copy of {@code list[from, to)}, without a {@code subList} view (three more classes). */
+    private static List<RecordedEvent> copy(List<RecordedEvent> list, int from, int to) {
+        RecordedEvent[] out = new RecordedEvent[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = list.get(i);
+        }
+        return List.of(out);
     }
 
     @Override
     public long version(String streamId) {
         EventStoreLimits.checkStreamId(streamId);
-        lock.readLock().lock();
-        try {
+        synchronized (lock) {
             List<RecordedEvent> stream = streams.get(streamId);
             return stream == null ? 0 : stream.size();
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
