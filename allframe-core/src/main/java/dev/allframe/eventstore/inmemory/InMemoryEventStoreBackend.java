@@ -99,7 +99,7 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
         synchronized (lock) {
             List<RecordedEvent> stream = streams.getOrDefault(streamId, Collections.emptyList());
             int from = (int) Math.min(Math.max(fromVersion, 1) - 1, stream.size());
-            return copy(stream, from, stream.size());
+            return List.copyOf(stream.subList(from, stream.size()));
         }
     }
 
@@ -111,17 +111,8 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
         synchronized (lock) {
             int from = (int) Math.min(Math.max(fromGlobalPosition, 1) - 1, all.size());
             int to = (int) Math.min((long) from + maxCount, all.size());
-            return copy(all, from, to);
+            return List.copyOf(all.subList(from, to));
         }
-    }
-
-    /** An immutable copy of {@code list[from, to)}, without a {@code subList} view (three more classes). */
-    private static List<RecordedEvent> copy(List<RecordedEvent> list, int from, int to) {
-        RecordedEvent[] out = new RecordedEvent[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = list.get(i);
-        }
-        return List.of(out);
     }
 
     @Override
