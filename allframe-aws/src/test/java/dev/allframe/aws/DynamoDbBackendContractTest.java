@@ -17,9 +17,8 @@ class DynamoDbBackendContractTest extends EventStoreBackendContract {
     protected Fixture createFixture() {
         Interceptors.FailingTransaction failing = new Interceptors.FailingTransaction();
         DynamoDbClient client = StandIns.dynamoDb(failing);
-        S3Client s3 = StandIns.s3();
         String table = StandIns.newTable(client);
-        AwsStores stores = AwsStores.create(client, table, s3, StandIns.newBucket(s3));
+        AwsStores stores = openStores(client, table);
         return new Fixture() {
             @Override
             public EventStoreBackend backend() {
@@ -52,5 +51,15 @@ class DynamoDbBackendContractTest extends EventStoreBackendContract {
                 stores.close();
             }
         };
+    }
+
+    /**
+     * @param client the client of the stand-in
+     * @param table  a fresh table
+     * @return the stores under test: global order mode {@code counter}, snapshots on s3proxy
+     */
+    AwsStores openStores(DynamoDbClient client, String table) {
+        S3Client s3 = StandIns.s3();
+        return AwsStores.create(client, table, s3, StandIns.newBucket(s3));
     }
 }
