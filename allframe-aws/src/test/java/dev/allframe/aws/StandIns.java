@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +50,13 @@ final class StandIns {
                     }
                 })
                 .build();
+    }
+
+    /** @return a client of dynoxide's DynamoDB Streams API, to read a table's change records as Lambda would */
+    static DynamoDbStreamsClient dynamoDbStreams() {
+        return DynamoDbStreamsClient.builder().endpointOverride(dynoxide().endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     static S3Client s3() {

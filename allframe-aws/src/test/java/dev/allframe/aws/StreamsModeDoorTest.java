@@ -12,10 +12,6 @@ import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.testkit.eventstore.SampleEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -43,11 +39,7 @@ class StreamsModeDoorTest {
     @Test
     void insertRecordsWithoutAGlobalPositionStillReachTheProjectionsThroughTheStreamsDoor() {
         try (DynamoDbClient client = StandIns.dynamoDb();
-             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
-                     .endpointOverride(StandIns.dynoxide().endpoint()).region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test",
-                             "test")))
-                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+             DynamoDbStreamsClient streams = StandIns.dynamoDbStreams()) {
             String table = StandIns.newTable(client);
             AwsStores stores = AwsStores.create(client, table, null, null, GlobalOrder.STREAMS);
             EventStore<SampleEvent> store = EventStore.create(stores.events(), SampleEvent.types());

@@ -43,7 +43,8 @@ class CliCommandsTest {
         String text = Files.readString(dir.resolve("Dockerfile"));
         assertThat(text.lines()).contains(
                 "FROM maven:3.9-eclipse-temurin-21 AS build",
-                "RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -Djib.skip=true -pl examples/orders -am package",
+                "RUN --mount=type=cache,target=/cache/maven mvn -B -q -Dmaven.repo.local=/cache/maven"
+                        + " -DskipTests -Djib.skip=true -pl examples/orders -am package",
                 "FROM eclipse-temurin:21-jre",
                 "COPY --from=build /src/examples/orders/target/orders.jar /app/app.jar",
                 "COPY --from=build /src/examples/orders/target/lib/ /app/lib/",
@@ -65,7 +66,8 @@ class CliCommandsTest {
     void dockerfileForASingleProjectUsesTheArtifactIdAndPrintsToStdoutWithDash() throws IOException {
         writeModule(dir, "<project><groupId>x</groupId><artifactId>shop</artifactId></project>");
         assertThat(run("dockerfile", "--context", dir.toString(), "--output", "-")).isZero();
-        assertThat(out.toString()).contains("RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -Djib.skip=true package\n")
+        assertThat(out.toString()).contains("RUN --mount=type=cache,target=/cache/maven mvn -B -q"
+                + " -Dmaven.repo.local=/cache/maven -DskipTests -Djib.skip=true package\n")
                 .contains("COPY --from=build /src/target/shop.jar /app/app.jar");
         assertThat(dir.resolve("Dockerfile")).doesNotExist();
     }

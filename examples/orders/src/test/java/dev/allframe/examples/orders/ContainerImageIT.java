@@ -61,8 +61,13 @@ class ContainerImageIT {
         assertThat((Map<String, Object>) c.get("ExposedPorts")).containsOnlyKeys("8080/tcp");
         String user = (String) c.get("User");
         assertThat(user).isNotBlank().doesNotStartWith("0").isNotEqualTo("root");
-        assertThat((List<String>) c.get("Env")).contains("ALLFRAME_STORE=sqlite:/tmp/allframe/orders.db")
-                .anyMatch(e -> e.startsWith("PATH=") && e.contains("/opt/java/bin"));
+        List<String> env = (List<String>) c.get("Env");
+        String javaHome = env.stream().filter(e -> e.startsWith("JAVA_HOME=")).findFirst()
+                .map(e -> e.substring("JAVA_HOME=".length()))
+                .orElseThrow(() -> new AssertionError("no JAVA_HOME in the image's environment: " + env));
+        assertThat(env).contains("ALLFRAME_STORE=sqlite:/tmp/allframe/orders.db")
+                .as("the entrypoint's 'java' is the base image's").anyMatch(e -> e.startsWith("PATH=")
+                        && List.of(e.substring(5).split(":")).contains(javaHome + "/bin"));
         assertThat(config).containsEntry("os", "linux");
         // base (runtime) layer + Jib's dependencies, snapshot dependencies, the application jar, extra files (CDS)
         assertThat(layers).hasSizeGreaterThanOrEqualTo(4).allSatisfy(l -> assertThat(FILES).containsKey(l));
