@@ -83,7 +83,8 @@ final class NewCommand implements Callable<Integer> {
             for (var e : values.entrySet()) {
                 text = text.replace(e.getKey(), e.getValue());
             }
-            text = text.replace("@@DEPENDENCY_PLUGIN_VERSION@@", v.getProperty("dependency-plugin"));
+            text = text.replace("@@DEPENDENCY_PLUGIN_VERSION@@", v.getProperty("dependency-plugin"))
+                    .replace("@@AVAJE_VALIDATOR_VERSION@@", v.getProperty("avaje-validator"));
             String out = file.replace("__PACKAGE_PATH__", pkg.replace('.', '/'))
                     .replaceFirst("^gitignore$", ".gitignore");
             Path target = dir.resolve(out);

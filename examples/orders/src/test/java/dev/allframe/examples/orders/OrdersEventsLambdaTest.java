@@ -45,6 +45,39 @@ class OrdersEventsLambdaTest {
     }
 
     @Test
+    void anInvalidCommandFromTheQueueFailsAloneWithItsReasonAndIsNeverStored() {
+        OrdersEventsLambda lambda = new OrdersEventsLambda();
+        byte[] batch = ("{\"Records\":[" + String.join(",",
+                sqs("m-1", "{\"type\":\"CreateOrder\",\"customerId\":\"c\"}"),
+                sqs("m-2", "{\"type\":\"CreateOrder\",\"orderId\":\"\",\"customerId\":\"c\"}"),
+                sqs("m-3", "{\"type\":\"CreateOrder\",\"orderId\":\"v-1\",\"customerId\":\"c\"}"),
+                sqs("m-4", "{\"type\":\"AddItem\",\"orderId\":\"v-1\",\"sku\":\"pen\",\"quantity\":3}"),
+                sqs("m-5", "{\"type\":\"AddItem\",\"orderId\":\"v-1\",\"sku\":\"pen\",\"quantity\":3,"
+                        + "\"unitPriceCents\":40}")) + "]}").getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(lambda.handle(batch, null), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"m-1\"},{\"itemIdentifier\":\"m-2\"},"
+                        + "{\"itemIdentifier\":\"m-4\"}]}");
+        // Only the valid commands were stored: the order has its creation and one line of 3 x 40.
+        assertThat(get(lambda, "/orders/v-1")).contains("\"statusCode\":200", "\\\"totalCents\\\":120",
+                "\\\"version\\\":2");
+        assertThat(get(lambda, "/orders/null")).startsWith("{\"statusCode\":404");
+    }
+
+    @Test
+    void anInvalidCheckoutFromEventBridgeIsRefusedNamingTheField() {
+        OrdersEventsLambda lambda = new OrdersEventsLambda();
+        byte[] event = """
+                {"version":"0","id":"e-1","detail-type":"CheckoutCompleted","source":"com.example.shop",
+                 "account":"123456789012","time":"2026-12-08T08:00:00Z","region":"eu-west-1","resources":[],
+                 "detail":{"customerId":"c"}}""".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> lambda.handle(event, null))
+                .isInstanceOf(EventDispatchException.class)
+                .hasMessageContaining("orderId")
+                .hasMessageContaining("must not be blank");
+        assertThat(get(lambda, "/orders/null")).startsWith("{\"statusCode\":404");
+    }
+
+    @Test
     void onLambdaTheLocalEventEndpointsDoNotExist() {
         OrdersEventsLambda events = new OrdersEventsLambda();
         assertThat(get(events, "/_allframe/events")).startsWith("{\"statusCode\":404");

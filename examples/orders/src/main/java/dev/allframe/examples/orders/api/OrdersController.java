@@ -1,7 +1,5 @@
 package dev.allframe.examples.orders.api;
 
-import dev.allframe.cqrs.FieldError;
-import dev.allframe.cqrs.ValidationException;
 import dev.allframe.examples.orders.domain.OrderCommand.AddItem;
 import dev.allframe.examples.orders.domain.OrderCommand.CreateOrder;
 import dev.allframe.examples.orders.domain.OrderCommand.SubmitOrder;
@@ -13,8 +11,6 @@ import dev.allframe.http.annotation.Get;
 import dev.allframe.http.annotation.PathParam;
 import dev.allframe.http.annotation.Post;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,23 +58,12 @@ public final class OrdersController {
      * {@code POST /orders/{id}/items}: adds a line to an open order.
      *
      * @param id the order id
-     * @param body the line; quantity and unit price are required
+     * @param body the line; the command's declared constraints apply (a missing quantity or price is a 422)
      * @return the order's summary
      * @throws InterruptedException if interrupted while waiting for the summary
      */
     @Post("/orders/{id}/items")
     public OrderSummary addItem(@PathParam("id") String id, @Body AddItemBody body) throws InterruptedException {
-        // Boxed in the body so that a missing number is a 422 naming the field rather than a silent 0.
-        List<FieldError> missing = new ArrayList<>();
-        if (body.quantity() == null) {
-            missing.add(new FieldError("quantity", "is required"));
-        }
-        if (body.unitPriceCents() == null) {
-            missing.add(new FieldError("unitPriceCents", "is required"));
-        }
-        if (!missing.isEmpty()) {
-            throw new ValidationException(missing);
-        }
         return orders.dispatch(new AddItem(id, body.sku(), body.quantity(), body.unitPriceCents()));
     }
 

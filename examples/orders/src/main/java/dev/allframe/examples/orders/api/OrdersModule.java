@@ -4,12 +4,9 @@ import dev.allframe.cqrs.CommandBus;
 import dev.allframe.cqrs.CommandProblems;
 import dev.allframe.cqrs.CommandRegistrations;
 import dev.allframe.cqrs.CommandResult;
-import dev.allframe.cqrs.FieldError;
 import dev.allframe.cqrs.RetryPolicy;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.examples.orders.domain.OrderCommand;
-import dev.allframe.examples.orders.domain.OrderCommand.AddItem;
-import dev.allframe.examples.orders.domain.OrderCommand.CreateOrder;
 import dev.allframe.examples.orders.domain.OrderCommand.SubmitOrder;
 import dev.allframe.examples.orders.domain.OrderDecider;
 import dev.allframe.examples.orders.domain.OrderEvent;
@@ -34,7 +31,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -97,8 +93,6 @@ public final class OrdersModule implements AutoCloseable {
         this.events = EventStore.create(stores.events(), OrderEvent.types());
         CommandBus.Builder<OrderEvent> builder = CommandBus.builder(events)
                 .snapshotStore(stores.snapshots())
-                .validator(CreateOrder.class, new OrderChecks.CreateOrderCheck())
-                .validator(AddItem.class, new OrderChecks.AddItemCheck())
                 .retryOnConflict(RetryPolicy.attempts(3));
         commands.registerAll(builder);
         this.bus = builder.build();

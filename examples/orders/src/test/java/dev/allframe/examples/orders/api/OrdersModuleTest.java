@@ -149,7 +149,8 @@ class OrdersModuleTest {
                 "\"field\":\"unitPriceCents\"");
         Response missing = post("/orders/o-4/items", "{\"sku\":\"a\"}");
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.bodyAsString()).contains("\"field\":\"quantity\",\"message\":\"is required\"");
+        assertThat(missing.bodyAsString()).contains("\"field\":\"quantity\",\"message\":\"must not be null\"",
+                "\"field\":\"unitPriceCents\",\"message\":\"must not be null\"");
         Response noCustomer = post("/orders", "{}");
         assertThat(noCustomer.status()).isEqualTo(422);
         assertThat(noCustomer.bodyAsString()).contains("\"field\":\"customerId\"");

@@ -36,7 +36,7 @@ class OrderDeciderTest {
 
     @Test
     void addsItemsToAnOpenOrder() {
-        assertThat(decider.decide(new AddItem("o1", "apple", 2, 150), given(new OrderCreated("o1", "ann"))))
+        assertThat(decider.decide(new AddItem("o1", "apple", 2, 150L), given(new OrderCreated("o1", "ann"))))
                 .containsExactly(new ItemAdded("o1", "apple", 2, 150));
     }
 
@@ -44,7 +44,7 @@ class OrderDeciderTest {
     void refusesToAddToASubmittedOrderAsAConflict() {
         OrderDecider.State submitted = given(new OrderCreated("o1", "ann"), new ItemAdded("o1", "a", 1, 1),
                 new OrderSubmitted("o1"));
-        assertThatThrownBy(() -> decider.decide(new AddItem("o1", "pear", 1, 1), submitted))
+        assertThatThrownBy(() -> decider.decide(new AddItem("o1", "pear", 1, 1L), submitted))
                 .isInstanceOfSatisfying(CommandException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CommandException.Kind.CONFLICT);
                     assertThat(e.getMessage()).contains("already submitted");
@@ -62,7 +62,7 @@ class OrderDeciderTest {
 
     @Test
     void commandsForAnUnknownOrderAreNotFound() {
-        assertThatThrownBy(() -> decider.decide(new AddItem("nope", "a", 1, 1), given()))
+        assertThatThrownBy(() -> decider.decide(new AddItem("nope", "a", 1, 1L), given()))
                 .isInstanceOf(OrderNotFoundException.class).hasMessage("No order nope");
         assertThat(decider.decide(new SubmitOrder("o1"), given(new OrderCreated("o1", "a"),
                 new ItemAdded("o1", "a", 1, 1)))).isEqualTo(List.of(new OrderSubmitted("o1")));
