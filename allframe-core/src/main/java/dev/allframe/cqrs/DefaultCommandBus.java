@@ -59,6 +59,7 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                     + "; register one with CommandBus.builder(store).register(...)");
         }
         validate(command);
+        long start = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return registration.decider() != null
@@ -68,9 +69,28 @@ final class DefaultCommandBus<E extends Event> implements CommandBus<E> {
                 if (attempt >= retry.maxAttempts()) {
                     throw e;
                 }
-                Log.LOG.log(System.Logger.Level.DEBUG, () -> "Retrying " + command.getClass().getSimpleName()
-                        + " after " + e.getMessage());
+                if (attempt == 1) {
+                    start = System.nanoTime(); // only a conflict pays for the clock
+                }
+                long wait = retry.jitteredBackoffNanos(attempt);
+                if (System.nanoTime() - start + wait > retry.budget().toNanos()) {
+                    throw e;
+                }
+                if (wait > 0 && !pause(wait)) {
+                    throw e;
+                }
             }
+        }
+    }
+
+    /** @return false if interrupted (the flag is set again), so the conflict goes to the caller */
+    private static boolean pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -179,6 +179,40 @@ class CommandBusTest {
     }
 
     @Test
+    void retriesStopWhenTheTimeBudgetIsSpentAndTheConflictReachesTheCaller() {
+        store.append("cart-1", List.of(new CartEvent.CartOpened("1", "ann")), ExpectedVersion.noStream());
+        // Every append races; up to 100 attempts with waits of up to 20 ms would take about a second, far past the
+        // budget, so the budget is what ends them.
+        EventStore<CartEvent> alwaysRacy = EventStore.create(racing(backend, Integer.MAX_VALUE), CartEvent.types());
+        CommandBus<CartEvent> bus = CommandBus.builder(alwaysRacy).register(CartCommand.class, new CartDecider())
+                .retryOnConflict(RetryPolicy.attempts(100).withBackoff(Duration.ofMillis(20), Duration.ofMillis(20))
+                        .withBudget(Duration.ofMillis(60)))
+                .build();
+        assertThatThrownBy(() -> bus.dispatch(new CartCommand.Add("1", "pear", 1)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        long rivals = store.read("cart-1").size() - 1;
+        assertThat(rivals).as("attempts made before the budget ran out").isBetween(2L, 99L);
+    }
+
+    @Test
+    void anInterruptedRetryWaitGivesTheConflictToTheCallerAndKeepsTheFlag() {
+        store.append("cart-1", List.of(new CartEvent.CartOpened("1", "ann")), ExpectedVersion.noStream());
+        EventStore<CartEvent> alwaysRacy = EventStore.create(racing(backend, Integer.MAX_VALUE), CartEvent.types());
+        CommandBus<CartEvent> bus = CommandBus.builder(alwaysRacy).register(CartCommand.class, new CartDecider())
+                .retryOnConflict(RetryPolicy.attempts(100).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                        .withBudget(Duration.ofMinutes(1)))
+                .build();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> bus.dispatch(new CartCommand.Add("1", "pear", 1)))
+                    .isInstanceOf(ConcurrencyConflictException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void concurrentDispatchesToOneStreamAllLandWithARetryPolicy() throws Exception {
         CommandBus<CartEvent> bus = CommandBus.builder(store).register(CartCommand.class, new CartDecider())
                 .retryOnConflict(RetryPolicy.attempts(100)).build();

@@ -63,6 +63,12 @@ public final class OrdersModule implements AutoCloseable {
 
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
+    /**
+     * Concurrent writers to one order retry a lost race on fresh state, spread out by jittered backoff, for up to
+     * ten attempts within two seconds; after that the conflict is a 409 ({@code docs/benchmarks/contention.md}).
+     */
+    public static final RetryPolicy RETRY = RetryPolicy.attempts(10);
+
     private final Stores stores;
     private final EventStore<OrderEvent> events;
     private final CommandBus<OrderEvent> bus;
@@ -93,7 +99,7 @@ public final class OrdersModule implements AutoCloseable {
         this.events = EventStore.create(stores.events(), OrderEvent.types());
         CommandBus.Builder<OrderEvent> builder = CommandBus.builder(events)
                 .snapshotStore(stores.snapshots())
-                .retryOnConflict(RetryPolicy.attempts(3));
+                .retryOnConflict(RETRY);
         commands.registerAll(builder);
         this.bus = builder.build();
         // The summaries live in memory, so their checkpoint does too: each start rebuilds them from the events.
