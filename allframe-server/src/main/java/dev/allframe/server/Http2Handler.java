@@ -327,7 +327,7 @@ final class Http2Handler extends ChannelDuplexHandler {
         }
         if (cause instanceof Http2Exception || cause.getCause() instanceof Http2Exception) {
             // A connection error: the codec answers with GOAWAY and the right code right after telling us.
-            // Closing here would send GOAWAY(NO_ERROR) first (DESIGN.md §4).
+            // Closing here would send GOAWAY(NO_ERROR) first (RFC 9113; allframe-server/README.md).
             LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error on {0}: {1}", ctx.channel(), cause.toString());
             return;
         }

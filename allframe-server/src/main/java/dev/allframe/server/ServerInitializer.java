@@ -79,7 +79,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http2", new Http2Handler(dispatcher, config));
     }
 
-    /** RFC 9113 strictness that Netty leaves off by default is turned on here (DESIGN.md §4). */
+    /** RFC 9113 strictness that Netty leaves off by default is turned on here (RFC 9113; allframe-server/README.md). */
     private Http2FrameCodec http2Codec() {
         return Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Warm cost of the Lambda door (DESIGN.md §9: door + router under 0.2 ms per API Gateway event): an HTTP API 2.0
+ * Warm cost of the Lambda door (docs/benchmarks/README.md: door + router under 0.2 ms per API Gateway event): an HTTP API 2.0
  * event for {@code POST /orders} through {@link AllFrameHandler#handle}, event JSON in, response JSON out, against
  * the same route called directly with a prebuilt {@link Request} (the router alone).
  */
