@@ -98,6 +98,9 @@ public interface HttpServer extends AutoCloseable {
         /** The port used when neither {@link #port(int)} nor {@code PORT} says otherwise. */
         public static final int DEFAULT_PORT = 8080;
 
+        /** How long a new connection may take to start its first request: 10 s (see {@link #connectionStartTimeout}). */
+        public static final Duration DEFAULT_CONNECTION_START_TIMEOUT = Duration.ofSeconds(10);
+
         Router router;
         String host = "0.0.0.0";
         int port = DEFAULT_PORT;
@@ -107,6 +110,7 @@ public interface HttpServer extends AutoCloseable {
         int maxRequestLineBytes = 8 * 1024;
         long maxBodyBytes = Router.Builder.DEFAULT_MAX_BODY_BYTES;
         Duration idleTimeout = Duration.ofSeconds(60);
+        Duration connectionStartTimeout = DEFAULT_CONNECTION_START_TIMEOUT;
         Duration requestTimeout = Duration.ofSeconds(30);
         Duration shutdownGrace = Duration.ofSeconds(10);
         HealthChecks health = HealthChecks.none();
@@ -229,6 +233,24 @@ public interface HttpServer extends AutoCloseable {
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = positive("idleTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Closes a connection that has not started its first request this long after it was accepted, so that
+         * sockets which never say anything cannot pile up until the process runs out of file descriptors. In time
+         * means: the TLS handshake and ALPN (with {@link #tls}), the choice between HTTP/1.1 and HTTP/2, and the
+         * first request's line and header fields (HTTP/2: the connection preface and the first request's
+         * {@code HEADERS}). The connection is closed without an answer (HTTP/2: {@code GOAWAY}). Once the first
+         * request has started, {@link #requestTimeout} bounds its body and {@link #idleTimeout} the pauses between
+         * requests; this timeout no longer applies. Default 10 s ({@link #DEFAULT_CONNECTION_START_TIMEOUT});
+         * {@link #environment(Map)} reads {@code ALLFRAME_CONNECTION_START_TIMEOUT}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectionStartTimeout(Duration timeout) {
+            this.connectionStartTimeout = positive("connectionStartTimeout", timeout);
             return this;
         }
 
@@ -360,8 +382,8 @@ public interface HttpServer extends AutoCloseable {
                 served = new DevRoutes(router, extra == null ? null : extra.build());
             }
             return new NettyHttpServer(new ServerConfig(served, host, port, certPem, keyPem, maxHeaderBytes,
-                    maxRequestLineBytes, maxBodyBytes, idleTimeout, requestTimeout, shutdownGrace, health,
-                    List.copyOf(resources), handleSignals, ioThreads));
+                    maxRequestLineBytes, maxBodyBytes, idleTimeout, connectionStartTimeout, requestTimeout,
+                    shutdownGrace, health, List.copyOf(resources), handleSignals, ioThreads));
         }
 
         private static Duration positive(String name, Duration d) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the first bytes pick HTTP/2 prior knowledge or HTTP/1.1 (which may still upgrade to h2c).
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+    static final String START = "start";
     static final String GUARD = "guard";
     static final String HTTP1 = "http1";
     static final String TLS = "tls";
@@ -44,6 +45,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast(START, new ConnectionStartGuard(config.connectionStartTimeout().toNanos()));
         // Reader idleness only: watching writes costs a listener per written frame, and the handlers already
         // refuse to close while a request is in progress or a response is still being written.
         p.addLast("idle", new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
