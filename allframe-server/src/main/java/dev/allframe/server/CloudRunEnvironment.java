@@ -33,8 +33,10 @@ final class CloudRunEnvironment {
 
     static void apply(HttpServer.Builder builder, Map<String, String> environment) {
         CloudLogging.installFromEnvironment(environment);
-        if ("1".equals(environment.get("ALLFRAME_DEV")) || "true".equals(environment.get("ALLFRAME_DEV"))) {
+        String dev = environment.get("ALLFRAME_DEV");
+        if ("1".equals(dev) || "true".equals(dev)) {
             builder.devEndpoints(true);
+            builder.devSource = "ALLFRAME_DEV=" + dev;
         }
         String grace = environment.get(GRACE_VARIABLE);
         if (grace != null && !grace.isBlank()) {
