@@ -1,5 +1,6 @@
 package dev.allframe.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -43,6 +44,11 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        configure(ch);
+    }
+
+    /** The pipeline of an accepted connection; any channel, so a test can run it on an {@code EmbeddedChannel}. */
+    void configure(Channel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast(START, new ConnectionStartGuard(config.connectionStartTimeout().toNanos()));
