@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -76,7 +75,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             int maxUpgradeBody = (int) Math.min(config.maxBodyBytes(), 64 * 1024);
             p.addLast("h2c-upgrade", new HttpServerUpgradeHandler(codec, protocol ->
                     AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                            ? new Http2ServerUpgradeCodec(http2Codec(), new Http2Handler(dispatcher, config))
+                            ? new H2cUpgradeCodec(http2Codec(), new Http2Handler(dispatcher, config))
                             : null, maxUpgradeBody));
         }
         p.addLast(HTTP1, new Http1Handler(dispatcher, config, guard));

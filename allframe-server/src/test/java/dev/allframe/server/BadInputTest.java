@@ -137,6 +137,17 @@ class BadInputTest {
     }
 
     @Test
+    void answersAnH2cUpgradeWhoseTargetHttp2CannotCarryOverHttp11() throws Exception {
+        // Found by Http1ParsingFuzzTest: the server switched protocols, then failed converting the request to
+        // HTTP/2 (a NUL is no valid :path), logged an "unexpected error" and closed without an answer.
+        try (RawClient c = new RawClient(server.port())) {
+            String r = c.send("GET /\0\0 HTTP/1.1\r\nhost: x\r\nconnection: Upgrade, HTTP2-Settings\r\n"
+                    + "upgrade: h2c\r\nhttp2-settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").readResponse();
+            assertThat(r).startsWith("HTTP/1.1 4").contains("application/problem+json");
+        }
+    }
+
+    @Test
     void answersExpectContinueBeforeTheBody() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.send("POST /echo HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\nexpect: 100-continue\r\n\r\n");
