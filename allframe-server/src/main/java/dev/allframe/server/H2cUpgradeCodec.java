@@ -12,7 +12,8 @@ import io.netty.handler.codec.http2.HttpConversionUtil;
 /**
  * Netty's h2c upgrade, taken only when the upgrade request can be carried over to HTTP/2. Netty answers
  * {@code 101 Switching Protocols} first and converts the request to HTTP/2 headers afterwards; a request HTTP/1.1
- * parses but HTTP/2 refuses (a NUL in the target is no valid {@code :path}) then failed inside the HTTP/2 codec: an
+ * parses but HTTP/2 refuses (a NUL in the target is no valid {@code :path}, an empty {@code host} no valid
+ * {@code :authority}) then failed inside the HTTP/2 codec: an
  * "unexpected error" in the log and a closed connection with no answer. Found by {@code Http1ParsingFuzzTest}. Such
  * a request now stays HTTP/1.1 and gets its answer there (a 400 problem).
  */
@@ -31,7 +32,7 @@ final class H2cUpgradeCodec extends Http2ServerUpgradeCodec {
                     .set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), "http");
             HttpConversionUtil.toHttp2Headers(new DefaultHttpRequest(request.protocolVersion(), request.method(),
                     request.uri(), probe), true);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Http2Exception too, which Netty throws unchecked from header validation
             LOG.log(System.Logger.Level.DEBUG, "not upgrading {0} to h2c: {1}", ctx.channel(), e.toString());
             return false;
         }
