@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class CloudRunEnvironment {
     /** Environment variable with the shutdown grace: {@code 9s}, {@code 2500ms} or plain seconds. */
     static final String GRACE_VARIABLE = "ALLFRAME_SHUTDOWN_GRACE";
+    /** Environment variable with the connection start timeout: {@code 10s}, {@code 2500ms} or plain seconds. */
+    static final String START_TIMEOUT_VARIABLE = "ALLFRAME_CONNECTION_START_TIMEOUT";
     /**
      * The grace on Cloud Run: two seconds under its 10 s. After the grace the server still closes connections,
      * stops its event loops and closes the stores, and the JVM exits; measured at about 1.1 s in
@@ -31,14 +33,24 @@ final class CloudRunEnvironment {
 
     static void apply(HttpServer.Builder builder, Map<String, String> environment) {
         CloudLogging.installFromEnvironment(environment);
-        if ("1".equals(environment.get("ALLFRAME_DEV")) || "true".equals(environment.get("ALLFRAME_DEV"))) {
+        String dev = environment.get("ALLFRAME_DEV");
+        if ("1".equals(dev) || "true".equals(dev)) {
             builder.devEndpoints(true);
+            builder.devSource = "ALLFRAME_DEV=" + dev;
         }
         String grace = environment.get(GRACE_VARIABLE);
         if (grace != null && !grace.isBlank()) {
             builder.shutdownGrace(parseGrace(grace));
         } else if (onCloudRun(environment)) {
             builder.shutdownGrace(CLOUD_RUN_GRACE);
+        }
+        String start = environment.get(START_TIMEOUT_VARIABLE);
+        if (start != null && !start.isBlank()) {
+            Duration timeout = parseDuration(START_TIMEOUT_VARIABLE, start, "10s, 2500ms or 10");
+            if (timeout.isZero()) {
+                throw new IllegalArgumentException(START_TIMEOUT_VARIABLE + " (expected > 0): '" + start + "'");
+            }
+            builder.connectionStartTimeout(timeout);
         }
     }
 
@@ -48,10 +60,14 @@ final class CloudRunEnvironment {
     }
 
     static Duration parseGrace(String value) {
+        return parseDuration(GRACE_VARIABLE, value, "9s, 2500ms or 9");
+    }
+
+    private static Duration parseDuration(String variable, String value, String examples) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(GRACE_VARIABLE
-                    + " (expected a duration such as 9s, 2500ms or 9): '" + value + "'");
+            throw new IllegalArgumentException(variable + " (expected a duration such as " + examples + "): '"
+                    + value + "'");
         }
         long n = Long.parseLong(m.group(1));
         return "ms".equals(m.group(2)) ? Duration.ofMillis(n) : Duration.ofSeconds(n);

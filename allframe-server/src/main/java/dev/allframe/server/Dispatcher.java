@@ -30,13 +30,22 @@ final class Dispatcher {
 
     private final Router router;
     private final HealthChecks health;
-    private final ExecutorService handlers =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("allframe-handler-", 0).factory());
+    private final ExecutorService handlers;
     private final Object lock = new Object();
     private int inFlight;
     private volatile boolean draining;
 
     Dispatcher(Router router, HealthChecks health) {
+        this(router, health,
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("allframe-handler-", 0).factory()));
+    }
+
+    /**
+     * @param handlers where requests run through the router; the server's is one virtual thread per request, a
+     *     test on an {@code EmbeddedChannel} runs them inline to stay on the one thread that channel allows
+     */
+    Dispatcher(Router router, HealthChecks health, ExecutorService handlers) {
+        this.handlers = handlers;
         this.router = router;
         this.health = health.withReadiness("server",
                 () -> draining ? HealthCheck.Result.down("draining: shutting down") : HealthCheck.Result.up());

@@ -54,6 +54,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private final SlowClientGuard guard;
 
     private ChannelHandlerContext ctx;
+    /** Until the first request's head arrived; then {@code null}. */
+    private ConnectionStartGuard start;
     private HttpRequest receiving;
     private byte[] body;
     private int bodyLength;
@@ -75,6 +77,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.start = ConnectionStartGuard.of(ctx);
     }
 
     @Override
@@ -95,6 +98,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean startRequest(HttpRequest request) {
+        if (start != null) {
+            start.requestStarted(ctx);
+            start = null;
+        }
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
             fail(decodeProblem(result.cause()), HttpVersion.HTTP_1_1); // the version may not have parsed

@@ -54,6 +54,8 @@ final class Http2Handler extends ChannelDuplexHandler {
     private int responding;
     private boolean flushScheduled;
     private ScheduledFuture<?> slowStreamTimer;
+    /** Until the first request's HEADERS arrived; then {@code null}. */
+    private ConnectionStartGuard start;
 
     /** A request whose body is still arriving. */
     private static final class Incoming {
@@ -76,6 +78,7 @@ final class Http2Handler extends ChannelDuplexHandler {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        start = ConnectionStartGuard.of(ctx);
         // After an h2c upgrade the HTTP/1.1 handlers are still behind or before us: they have no more work.
         for (String name : new String[] {ServerInitializer.GUARD, ServerInitializer.HTTP1}) {
             ChannelHandler h = ctx.pipeline().get(name);
@@ -101,6 +104,10 @@ final class Http2Handler extends ChannelDuplexHandler {
     }
 
     private void onHeaders(ChannelHandlerContext ctx, Http2HeadersFrame frame) {
+        if (start != null) {
+            start.requestStarted(ctx);
+            start = null;
+        }
         int id = frame.stream().id();
         Incoming in = receiving.get(id);
         if (in == null) {

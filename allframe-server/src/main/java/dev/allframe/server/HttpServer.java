@@ -98,6 +98,9 @@ public interface HttpServer extends AutoCloseable {
         /** The port used when neither {@link #port(int)} nor {@code PORT} says otherwise. */
         public static final int DEFAULT_PORT = 8080;
 
+        /** How long a new connection may take to start its first request: 10 s (see {@link #connectionStartTimeout}). */
+        public static final Duration DEFAULT_CONNECTION_START_TIMEOUT = Duration.ofSeconds(10);
+
         Router router;
         String host = "0.0.0.0";
         int port = DEFAULT_PORT;
@@ -107,12 +110,17 @@ public interface HttpServer extends AutoCloseable {
         int maxRequestLineBytes = 8 * 1024;
         long maxBodyBytes = Router.Builder.DEFAULT_MAX_BODY_BYTES;
         Duration idleTimeout = Duration.ofSeconds(60);
+        Duration connectionStartTimeout = DEFAULT_CONNECTION_START_TIMEOUT;
         Duration requestTimeout = Duration.ofSeconds(30);
         Duration shutdownGrace = Duration.ofSeconds(10);
         HealthChecks health = HealthChecks.none();
         final List<AutoCloseable> resources = new ArrayList<>();
         boolean handleSignals;
         boolean devEndpoints;
+        /** What turned the development endpoints on, for the refusal's message. */
+        String devSource = "devEndpoints(true)";
+        /** The variables of the environment given to {@link #environment} that say the process is deployed. */
+        List<String> deployedBy = List.of();
         final List<java.util.function.Consumer<Router.Builder>> devRoutes = new ArrayList<>();
         int ioThreads = Runtime.getRuntime().availableProcessors();
 
@@ -155,8 +163,10 @@ public interface HttpServer extends AutoCloseable {
          * {@code 2500ms}), which on Cloud Run ({@code K_SERVICE} set) defaults to 8 s, so that teardown and exit
          * still end within Cloud Run's 10 s; and switches logging to Cloud Logging JSON on standard output when
          * {@code K_SERVICE} is set or {@code ALLFRAME_LOG_FORMAT=json} (see
-         * {@link dev.allframe.server.logging.CloudLogging}); {@code ALLFRAME_DEV=1} turns on
-         * {@link #devEndpoints(boolean)}.
+         * {@link dev.allframe.server.logging.CloudLogging}); {@code ALLFRAME_CONNECTION_START_TIMEOUT}
+         * ({@link #connectionStartTimeout}); {@code ALLFRAME_DEV=1} turns on {@link #devEndpoints(boolean)}, which
+         * {@link #build()} then refuses if the environment is deployed: {@code K_SERVICE} (Cloud Run) or any
+         * {@code AWS_LAMBDA_*} variable (AWS Lambda) set.
          *
          * @param environment the environment
          * @return this builder
@@ -174,6 +184,7 @@ public interface HttpServer extends AutoCloseable {
                 }
                 port(parsed);
             }
+            deployedBy = DeployedEnvironment.variables(environment);
             CloudRunEnvironment.apply(this, environment);
             return this;
         }
@@ -233,6 +244,24 @@ public interface HttpServer extends AutoCloseable {
         }
 
         /**
+         * Closes a connection that has not started its first request this long after it was accepted, so that
+         * sockets which never say anything cannot pile up until the process runs out of file descriptors. In time
+         * means: the TLS handshake and ALPN (with {@link #tls}), the choice between HTTP/1.1 and HTTP/2, and the
+         * first request's line and header fields (HTTP/2: the connection preface and the first request's
+         * {@code HEADERS}). The connection is closed without an answer (HTTP/2: {@code GOAWAY}). Once the first
+         * request has started, {@link #requestTimeout} bounds its body and {@link #idleTimeout} the pauses between
+         * requests; this timeout no longer applies. Default 10 s ({@link #DEFAULT_CONNECTION_START_TIMEOUT});
+         * {@link #environment(Map)} reads {@code ALLFRAME_CONNECTION_START_TIMEOUT}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectionStartTimeout(Duration timeout) {
+            this.connectionStartTimeout = positive("connectionStartTimeout", timeout);
+            return this;
+        }
+
+        /**
          * Bounds the time a client may take to send one whole request once it started: a slow HTTP/1.1 client
          * gets 408 and the connection is closed; a slow HTTP/2 stream gets 408 and is reset, other streams go on.
          * Default 30 s.
@@ -287,6 +316,10 @@ public interface HttpServer extends AutoCloseable {
          * adds a shutdown hook that drains on any other JVM exit. For a {@code main}; default off (tests and
          * embedding applications manage the life cycle themselves).
          *
+         * <p>The builder then also owns the process when it refuses to build: instead of throwing, {@link #build()}
+         * prints its one-line reason to standard error and exits with status 2, so a {@code main} shows no stack
+         * trace and needs no code of its own.
+         *
          * @param on whether to take over SIGTERM
          * @return this builder
          */
@@ -297,7 +330,9 @@ public interface HttpServer extends AutoCloseable {
 
         /**
          * Adds {@code GET /_allframe/routes}, the application's routes as JSON, for {@code allframe dev}. Default
-         * off; {@link #environment(Map)} turns it on when {@code ALLFRAME_DEV=1}.
+         * off; {@link #environment(Map)} turns it on when {@code ALLFRAME_DEV=1}. Never in a deployed environment:
+         * if the environment given to {@link #environment(Map)} has {@code K_SERVICE} or an {@code AWS_LAMBDA_*}
+         * variable, {@link #build()} refuses.
          *
          * @param on whether to answer the development endpoints
          * @return this builder
@@ -340,13 +375,26 @@ public interface HttpServer extends AutoCloseable {
 
         /**
          * @return the server, not yet started
-         * @throws IllegalStateException if no router was given
+         * @throws IllegalStateException if no router was given; or if the development endpoints are on in a
+         *     deployed environment ({@code K_SERVICE} or {@code AWS_LAMBDA_*} in the environment given to
+         *     {@link #environment(Map)}), before any {@link #devRoutes} consumer runs; with
+         *     {@link #handleSignals(boolean) handleSignals(true)} that refusal is instead one line on standard error
+         *     and exit status 2
          * @throws IllegalArgumentException in development mode, if a {@link #devRoutes development route} is not
          *     under {@code /_allframe/}
          */
         public HttpServer build() {
             if (router == null) {
                 throw new IllegalStateException("router is required: HttpServer.builder().router(router)");
+            }
+            if (devEndpoints && !deployedBy.isEmpty()) {
+                String line = DeployedEnvironment.refusal(devSource, deployedBy);
+                if (handleSignals) {
+                    System.err.println(line);
+                    System.err.flush();
+                    System.exit(DeployedEnvironment.EXIT_STATUS);
+                }
+                throw new IllegalStateException(line);
             }
             Router served = router;
             if (devEndpoints) {
@@ -360,8 +408,8 @@ public interface HttpServer extends AutoCloseable {
                 served = new DevRoutes(router, extra == null ? null : extra.build());
             }
             return new NettyHttpServer(new ServerConfig(served, host, port, certPem, keyPem, maxHeaderBytes,
-                    maxRequestLineBytes, maxBodyBytes, idleTimeout, requestTimeout, shutdownGrace, health,
-                    List.copyOf(resources), handleSignals, ioThreads));
+                    maxRequestLineBytes, maxBodyBytes, idleTimeout, connectionStartTimeout, requestTimeout,
+                    shutdownGrace, health, List.copyOf(resources), handleSignals, ioThreads));
         }
 
         private static Duration positive(String name, Duration d) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /** The settings an {@link HttpServer.Builder} collected; see its setters for their meaning and defaults. */
 record ServerConfig(Router router, String host, int port, Path certPem, Path keyPem, int maxHeaderBytes,
-                    int maxRequestLineBytes, long maxBodyBytes, Duration idleTimeout, Duration requestTimeout,
+                    int maxRequestLineBytes, long maxBodyBytes, Duration idleTimeout,
+                    Duration connectionStartTimeout, Duration requestTimeout,
                     Duration shutdownGrace, HealthChecks health, List<AutoCloseable> resources,
                     boolean handleSignals, int ioThreads) {
 }

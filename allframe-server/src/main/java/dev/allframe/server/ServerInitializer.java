@@ -1,5 +1,6 @@
 package dev.allframe.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -10,7 +11,6 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the first bytes pick HTTP/2 prior knowledge or HTTP/1.1 (which may still upgrade to h2c).
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+    static final String START = "start";
     static final String GUARD = "guard";
     static final String HTTP1 = "http1";
     static final String TLS = "tls";
@@ -42,8 +43,14 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        configure(ch);
+    }
+
+    /** The pipeline of an accepted connection; any channel, so a test can run it on an {@code EmbeddedChannel}. */
+    void configure(Channel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast(START, new ConnectionStartGuard(config.connectionStartTimeout().toNanos()));
         // Reader idleness only: watching writes costs a listener per written frame, and the handlers already
         // refuse to close while a request is in progress or a response is still being written.
         p.addLast("idle", new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
@@ -68,7 +75,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             int maxUpgradeBody = (int) Math.min(config.maxBodyBytes(), 64 * 1024);
             p.addLast("h2c-upgrade", new HttpServerUpgradeHandler(codec, protocol ->
                     AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-                            ? new Http2ServerUpgradeCodec(http2Codec(), new Http2Handler(dispatcher, config))
+                            ? new H2cUpgradeCodec(http2Codec(), new Http2Handler(dispatcher, config))
                             : null, maxUpgradeBody));
         }
         p.addLast(HTTP1, new Http1Handler(dispatcher, config, guard));

@@ -137,6 +137,21 @@ class BadInputTest {
     }
 
     @Test
+    void answersAnH2cUpgradeWhoseTargetHttp2CannotCarryOverHttp11() throws Exception {
+        // Found by Http1ParsingFuzzTest: the server switched protocols, then failed converting the request to
+        // HTTP/2 (a NUL is no valid :path, an empty host no valid :authority), logged an "unexpected error" and
+        // closed without an answer.
+        String upgrade = "connection: Upgrade, HTTP2-Settings\r\nupgrade: h2c\r\n"
+                + "http2-settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n";
+        for (String head : new String[] {"GET /\0\0 HTTP/1.1\r\nhost: x\r\n", "GET / HTTP/1.1\r\nhost: \r\nhost: x\r\n"}) {
+            try (RawClient c = new RawClient(server.port())) {
+                String r = c.send(head + upgrade).readResponse();
+                assertThat(r).as(head).startsWith("HTTP/1.1 4").contains("application/problem+json");
+            }
+        }
+    }
+
+    @Test
     void answersExpectContinueBeforeTheBody() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.send("POST /echo HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\nexpect: 100-continue\r\n\r\n");

@@ -24,6 +24,8 @@ class PublicApiTest {
         assertThatThrownBy(() -> b.maxBodyBytes(-1)).hasMessageContaining("maxBodyBytes (expected 0..");
         assertThatThrownBy(() -> b.idleTimeout(Duration.ZERO)).hasMessage("idleTimeout (expected > 0): PT0S");
         assertThatThrownBy(() -> b.requestTimeout(Duration.ofSeconds(-1))).hasMessageContaining("requestTimeout");
+        assertThatThrownBy(() -> b.connectionStartTimeout(Duration.ZERO))
+                .hasMessage("connectionStartTimeout (expected > 0): PT0S");
         assertThatThrownBy(() -> b.shutdownGrace(Duration.ofSeconds(-1))).hasMessageContaining("shutdownGrace");
         assertThatThrownBy(() -> b.ioThreads(0)).hasMessage("ioThreads (expected >= 1): 0");
     }
@@ -35,6 +37,7 @@ class PublicApiTest {
                 .router(router).host("127.0.0.1")
                 .maxHeaderBytes(8192).maxBodyBytes(1024)
                 .idleTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(5))
+                .connectionStartTimeout(HttpServer.Builder.DEFAULT_CONNECTION_START_TIMEOUT)
                 .shutdownGrace(Duration.ofSeconds(1))
                 .health(HealthChecks.builder().liveness("x", HealthCheck.Result::up).build())
                 .onShutdown(() -> { })
