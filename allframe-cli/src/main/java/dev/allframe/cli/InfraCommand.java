@@ -5,6 +5,7 @@ import dev.allframe.infra.model.InfraModelException;
 import dev.allframe.infra.terraform.GeneratedFile;
 import dev.allframe.infra.terraform.InfraPlan;
 import dev.allframe.infra.terraform.Terraform;
+import dev.allframe.infra.terraform.TerraformTasks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,16 +13,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
 
-/** {@code allframe infra}: Terraform from the code's infrastructure model. */
+/** {@code allframe infra}: Terraform from the code's infrastructure model (the work is {@link TerraformTasks}'s). */
 @Command(name = "infra", mixinStandardHelpOptions = true,
         description = "Terraform derived from the code: emit it, plan changes against a directory, check for drift.",
         subcommands = {InfraCommand.Emit.class, InfraCommand.Plan.class, InfraCommand.Validate.class})
@@ -48,36 +44,8 @@ final class InfraCommand implements Runnable {
                 description = "HCL (*.tf) or Terraform JSON (*.tf.json); default ${DEFAULT-VALUE}.")
         String format;
 
-        List<GeneratedFile> generate() throws IOException {
-            InfraModel model = InfraModel.fromJson(read(this.model));
-            // The header names the model's resource, not the path it was read from, so the same code gives the
-            // same files whatever the working directory.
-            return Terraform.emit(model, Terraform.Provider.of(provider), Terraform.Format.of(format),
-                    InfraModel.RESOURCE);
-        }
-    }
-
-    static byte[] read(Path model) throws IOException {
-        try {
-            if (Files.isDirectory(model)) {
-                return Files.readAllBytes(model.resolve(InfraModel.RESOURCE));
-            }
-            if (model.toString().endsWith(".jar")) {
-                try (ZipFile jar = new ZipFile(model.toFile())) {
-                    var entry = jar.getEntry(InfraModel.RESOURCE);
-                    if (entry == null) {
-                        throw new IOException(model + " holds no " + InfraModel.RESOURCE
-                                + "; was it built with the AllFrame annotation processor?");
-                    }
-                    try (var in = jar.getInputStream(entry)) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-            return Files.readAllBytes(model);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no infrastructure model at " + e.getFile()
-                    + "; build the application first or pass --model", e);
+        TerraformTasks tasks() {
+            return TerraformTasks.of(model, Terraform.Provider.of(provider), Terraform.Format.of(format));
         }
     }
 
@@ -85,6 +53,10 @@ final class InfraCommand implements Runnable {
     static int guarded(PrintWriter err, Action action) {
         try {
             return action.run();
+        } catch (NoSuchFileException e) {
+            err.println("error: no infrastructure model at " + e.getFile()
+                    + "; build the application first or pass --model");
+            return AllFrameCli.BAD_INPUT;
         } catch (InfraModelException | IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             if (AllFrameCli.verbose()) {
@@ -123,8 +95,7 @@ final class InfraCommand implements Runnable {
                 return AllFrameCli.BAD_INPUT;
             }
             return guarded(err, () -> {
-                List<GeneratedFile> files = options.generate();
-                Terraform.write(files, output);
+                List<GeneratedFile> files = options.tasks().emit(output);
                 for (GeneratedFile f : files) {
                     out.println("wrote " + output.resolve(f.name()));
                 }
@@ -153,7 +124,7 @@ final class InfraCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return guarded(spec.commandLine().getErr(), () -> {
-                InfraPlan plan = InfraPlan.compare(options.generate(), dir);
+                InfraPlan plan = options.tasks().plan(dir);
                 out.print(json ? plan.toJson() : plan.toText());
                 out.flush();
                 return AllFrameCli.OK;
@@ -183,68 +154,23 @@ final class InfraCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return guarded(err, () -> {
-                InfraPlan plan = InfraPlan.compare(options.generate(), dir);
-                if (!plan.inSync()) {
+                TerraformTasks.Validation v = options.tasks().validate(dir, !noTerraform);
+                if (!v.plan().inSync()) {
                     err.println("drift: " + dir + " differs from what the code implies; run 'allframe infra emit"
                             + " terraform' to regenerate it.");
-                    err.print(plan.toText());
-                    for (Map.Entry<String, String> d : plan.diffs().entrySet()) {
-                        err.print(d.getValue());
-                    }
+                    err.print(v.drift());
                     err.flush();
                     return AllFrameCli.CHECK_FAILED;
                 }
                 out.println("ok: " + dir + " matches the code.");
-                if (noTerraform) {
-                    return AllFrameCli.OK;
+                String said = v.terraform().output();
+                if (!said.isEmpty()) {
+                    PrintWriter to = v.passed() ? out : err;
+                    to.print(said.endsWith("\n") ? said : said + "\n");
+                    to.flush();
                 }
-                return terraformValidate(out, err);
+                return v.passed() ? AllFrameCli.OK : AllFrameCli.CHECK_FAILED;
             });
         }
-
-        private int terraformValidate(PrintWriter out, PrintWriter err) throws IOException {
-            Path terraform = findOnPath("terraform");
-            if (terraform == null) {
-                out.println("note: terraform is not on the PATH; skipped 'terraform validate'.");
-                return AllFrameCli.OK;
-            }
-            if (!Files.isDirectory(dir.resolve(".terraform"))) {
-                out.println("note: " + dir + " is not initialised; run 'terraform init' there to have"
-                        + " 'terraform validate' run as well.");
-                return AllFrameCli.OK;
-            }
-            Path log = Files.createTempFile("allframe-terraform", ".log");
-            try {
-                Process p = new ProcessBuilder(terraform.toString(), "validate", "-no-color")
-                        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    err.println("error: terraform validate did not finish in 300 s");
-                    return AllFrameCli.CHECK_FAILED;
-                }
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                (p.exitValue() == 0 ? out : err).print(text);
-                return p.exitValue() == 0 ? AllFrameCli.OK : AllFrameCli.CHECK_FAILED;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while running terraform validate", e);
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        }
-    }
-
-    static Path findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String d : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

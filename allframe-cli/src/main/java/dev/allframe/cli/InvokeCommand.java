@@ -2,11 +2,6 @@ package dev.allframe.cli;
 
 import dev.allframe.json.JsonStrings;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -31,14 +31,20 @@ import java.util.concurrent.Callable;
 /**
  * {@code allframe invoke --event FILE --handler CLASS}: runs one Lambda event (HTTP, SQS, SNS, EventBridge, DynamoDB
  * Streams or S3, a JSON file as AWS sends it) through the function's real handler in this process, the way the
- * managed runtime does (public no-argument constructor, {@code handleRequest}), and prints the answer. Exit 0 on
- * success; 1 on a function error (printed as Lambda reports it: {@code errorType} and {@code errorMessage}); 2 on a
+ * managed runtime does (public no-argument constructor, {@code handleRequest}), and prints the answer. With
+ * {@code --classpath} the function runs isolated in its own class loader, whose parent is the platform class loader:
+ * it sees the JDK and its own jars only, so its copies of AllFrame, the Lambda types and the JSON library (with the
+ * adapters it generated) are the ones it uses, never the CLI's. The CLI hands it nothing but the JDK's streams and a
+ * {@code Context} made for the function's own copy of that interface. Exit 0 on success; 1 on a function error (printed as Lambda reports it: {@code errorType} and {@code errorMessage}); 2 on a
  * usage error (missing file, unknown class, a class that is no handler).
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = "Run a Lambda event through the function's real handler, in process, and print its answer.",
         footer = {"", "Exit codes: 0 success, 1 function error (errorType on stderr), 2 usage error."})
 final class InvokeCommand implements Callable<Integer> {
+    private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +59,8 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
             description = "Where the handler's classes are: directories and jars separated by the platform's"
-                    + " path separator (default: the command's own class path).")
+                    + " path separator; the function runs isolated from the CLI's own libraries (default: the"
+                    + " command's own class path).")
     String classpath;
 
     @Option(names = "--function-name", paramLabel = "NAME", defaultValue = "local",
@@ -74,46 +81,60 @@ final class InvokeCommand implements Callable<Integer> {
             err.println("error: cannot read the event " + event + ": " + e.getMessage());
             return AllFrameCli.BAD_INPUT;
         }
+        ClassLoader loader = loader();
         Class<?> type;
+        Method handle;
         try {
-            type = Class.forName(handler, false, loader());
+            type = Class.forName(handler, false, loader);
+            Class<?> streamHandler = Class.forName(STREAM_HANDLER, false, loader);
+            if (!streamHandler.isAssignableFrom(type)) {
+                err.println("error: " + handler + " is not a Lambda stream handler; expected a subclass of"
+                        + " dev.allframe.lambda.AllFrameHandler (or a RequestStreamHandler)");
+                return AllFrameCli.BAD_INPUT;
+            }
+            handle = streamHandler.getMethod("handleRequest", InputStream.class, OutputStream.class,
+                    Class.forName(CONTEXT, false, loader));
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            err.println("error: handler class " + handler + " not found" + (classpath == null
-                    ? "; pass --classpath with the function's classes and jars" : " on --classpath " + classpath));
+            String missing = String.valueOf(e.getMessage()).replace('/', '.');
+            err.println("error: " + (missing.equals(handler) ? "handler class " + handler + " not found"
+                    : handler + " needs class " + missing + ", which is not there either")
+                    + (classpath == null ? "; pass --classpath with the function's classes and jars"
+                    : " on --classpath " + classpath + " (the function's classes and every jar it needs)"));
             return AllFrameCli.BAD_INPUT;
         }
-        if (!RequestStreamHandler.class.isAssignableFrom(type)) {
-            err.println("error: " + handler + " is not a Lambda stream handler; expected a subclass of"
-                    + " dev.allframe.lambda.AllFrameHandler (or a RequestStreamHandler)");
-            return AllFrameCli.BAD_INPUT;
-        }
-        RequestStreamHandler function;
-        try {
-            function = (RequestStreamHandler) type.getConstructor().newInstance();
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            err.println("error: " + handler + " needs a public no-argument constructor, as the Lambda runtime does");
-            return AllFrameCli.BAD_INPUT;
-        } catch (InvocationTargetException e) {
-            return functionError(err, "Runtime.InitError: ", e.getCause());
-        } catch (InstantiationException e) {
-            err.println("error: " + handler + " is abstract");
-            return AllFrameCli.BAD_INPUT;
-        }
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
-        current.setContextClassLoader(type.getClassLoader());
+        current.setContextClassLoader(loader);
         try {
-            function.handleRequest(new ByteArrayInputStream(input), answer,
-                    new LocalContext(UUID.randomUUID().toString(), functionName, err));
-        } catch (Exception | Error e) {
-            return functionError(err, "", e);
+            Object function;
+            try {
+                function = type.getConstructor().newInstance();
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                err.println("error: " + handler + " needs a public no-argument constructor, as the Lambda runtime"
+                        + " does");
+                return AllFrameCli.BAD_INPUT;
+            } catch (InvocationTargetException e) {
+                return functionError(err, "Runtime.InitError: ", e.getCause());
+            } catch (InstantiationException e) {
+                err.println("error: " + handler + " is abstract");
+                return AllFrameCli.BAD_INPUT;
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            Object context = LocalContext.proxy(loader, UUID.randomUUID().toString(), functionName, err);
+            try {
+                handle.invoke(function, new ByteArrayInputStream(input), answer, context);
+            } catch (InvocationTargetException e) {
+                return functionError(err, "", e.getCause());
+            } catch (IllegalAccessException e) {
+                err.println("error: cannot call " + handler + ".handleRequest: " + e.getMessage());
+                return AllFrameCli.BAD_INPUT;
+            }
+            out.println(answer.toString(StandardCharsets.UTF_8));
+            out.flush();
+            return AllFrameCli.OK;
         } finally {
             current.setContextClassLoader(previous);
         }
-        out.println(answer.toString(StandardCharsets.UTF_8));
-        out.flush();
-        return AllFrameCli.OK;
     }
 
     private static int functionError(java.io.PrintWriter err, String prefix, Throwable e) {
@@ -125,10 +146,14 @@ final class InvokeCommand implements Callable<Integer> {
         return AllFrameCli.CHECK_FAILED;
     }
 
+    /**
+     * Without {@code --classpath}, the command's own class loader. With it, a loader of those entries alone whose
+     * parent is the platform class loader: the application sees the JDK and its own jars, never the CLI's copies of
+     * AllFrame, the Lambda types or the JSON library (whose adapters it generated and registered for its own copy).
+     */
     private ClassLoader loader() throws MalformedURLException {
-        ClassLoader parent = InvokeCommand.class.getClassLoader();
         if (classpath == null || classpath.isBlank()) {
-            return parent;
+            return InvokeCommand.class.getClassLoader();
         }
         List<URL> urls = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
@@ -141,83 +166,69 @@ final class InvokeCommand implements Callable<Integer> {
                 urls.add(p.toUri().toURL());
             }
         }
-        return new URLClassLoader("allframe-invoke", urls.toArray(URL[]::new), parent);
+        return new URLClassLoader("allframe-invoke", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
         return JsonStrings.quote(sb, s);
     }
 
-    /** The invocation context a local run reports: a fresh request id and the longest Lambda timeout. */
-    private record LocalContext(String requestId, String functionName, java.io.PrintWriter log, long deadline)
-            implements Context {
-        LocalContext(String requestId, String functionName, java.io.PrintWriter log) {
-            this(requestId, functionName, log, System.currentTimeMillis() + 900_000);
+    /**
+     * The invocation context a local run reports (a fresh request id, the longest Lambda timeout), made for the
+     * application's own {@code Context} interface: the only thing the CLI hands it besides the JDK's streams.
+     */
+    private static final class LocalContext implements InvocationHandler {
+        private final ClassLoader loader;
+        private final String requestId;
+        private final String functionName;
+        private final java.io.PrintWriter log;
+        private final long deadline = System.currentTimeMillis() + 900_000;
+
+        private LocalContext(ClassLoader loader, String requestId, String functionName, java.io.PrintWriter log) {
+            this.loader = loader;
+            this.requestId = requestId;
+            this.functionName = functionName;
+            this.log = log;
+        }
+
+        static Object proxy(ClassLoader loader, String requestId, String functionName, java.io.PrintWriter log)
+                throws ClassNotFoundException {
+            return Proxy.newProxyInstance(loader, new Class<?>[] {Class.forName(CONTEXT, false, loader)},
+                    new LocalContext(loader, requestId, functionName, log));
         }
 
         @Override
-        public String getAwsRequestId() {
-            return requestId;
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            return switch (method.getName()) {
+                case "getAwsRequestId" -> requestId;
+                case "getLogGroupName" -> "/aws/lambda/" + functionName;
+                case "getLogStreamName" -> "local";
+                case "getFunctionName" -> functionName;
+                case "getFunctionVersion" -> "$LATEST";
+                case "getInvokedFunctionArn" -> "arn:aws:lambda:local:000000000000:function:" + functionName;
+                case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline - System.currentTimeMillis());
+                case "getMemoryLimitInMB" -> 512;
+                case "getLogger" -> Proxy.newProxyInstance(loader, new Class<?>[] {method.getReturnType()},
+                        (p, m, a) -> logger(p, m, a));
+                case "toString" -> "LocalContext[" + requestId + ", " + functionName + "]";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> null; // getIdentity, getClientContext: none locally
+            };
         }
 
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + functionName;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "local";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return functionName;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:local:000000000000:function:" + functionName;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    log.print(message);
+        private Object logger(Object proxy, Method method, Object[] args) {
+            return switch (method.getName()) {
+                case "log" -> {
+                    Object message = args[0];
+                    log.print(message instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : message);
                     log.flush();
+                    yield null;
                 }
-
-                @Override
-                public void log(byte[] message) {
-                    log(new String(message, StandardCharsets.UTF_8));
-                }
+                case "toString" -> "LocalLogger";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> null;
             };
         }
     }

@@ -77,6 +77,7 @@ final class NewCommand implements Callable<Integer> {
                 "@@COMPILER_PLUGIN_VERSION@@", v.getProperty("compiler-plugin"),
                 "@@SUREFIRE_VERSION@@", v.getProperty("surefire"),
                 "@@JAR_PLUGIN_VERSION@@", v.getProperty("jar-plugin"));
+        Launcher launcher = Launcher.current();
         Files.createDirectories(dir);
         for (String file : FILES) {
             String text = resource(TEMPLATES + file + ".tmpl");
@@ -84,7 +85,8 @@ final class NewCommand implements Callable<Integer> {
                 text = text.replace(e.getKey(), e.getValue());
             }
             text = text.replace("@@DEPENDENCY_PLUGIN_VERSION@@", v.getProperty("dependency-plugin"))
-                    .replace("@@AVAJE_VALIDATOR_VERSION@@", v.getProperty("avaje-validator"));
+                    .replace("@@AVAJE_VALIDATOR_VERSION@@", v.getProperty("avaje-validator"))
+                    .replace("@@ALLFRAME@@", launcher.command()).replace("@@ALLFRAME_NOTE@@", launcher.note());
             String out = file.replace("__PACKAGE_PATH__", pkg.replace('.', '/'))
                     .replaceFirst("^gitignore$", ".gitignore");
             Path target = dir.resolve(out);
@@ -93,9 +95,44 @@ final class NewCommand implements Callable<Integer> {
         }
         var o = spec.commandLine().getOut();
         o.println("Created " + dir + " (package " + pkg + ")");
-        o.println("  cd " + dir + " && mvn -q package && allframe dev");
+        o.println("  cd " + dir + " && mvn -q package && " + launcher.command() + " dev");
         o.flush();
         return AllFrameCli.OK;
+    }
+
+    /**
+     * How the generated README calls {@code allframe}: the launcher script that ran this command (its absolute path,
+     * which the script passes as {@code -Dallframe.launcher}), else {@code java -jar} this CLI's jar, else the name.
+     *
+     * @param command what to type, shell-quoted
+     * @param note the README's sentence about it
+     */
+    record Launcher(String command, String note) {
+        static Launcher current() {
+            String script = System.getProperty("allframe.launcher");
+            if (script != null && !script.isBlank()) {
+                String q = shellQuote(Path.of(script).toAbsolutePath().normalize().toString());
+                return new Launcher(q, "`" + q + "` below is the `allframe` launcher of the AllFrame checkout that"
+                        + " created this project (it needs nothing on your PATH). To type `allframe` instead, link it"
+                        + " onto your PATH: `ln -s " + q + " ~/.local/bin/allframe`.");
+            }
+            try {
+                Path jar = Path.of(NewCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(jar)) {
+                    String q = "java -jar " + shellQuote(jar.toAbsolutePath().normalize().toString());
+                    return new Launcher(q, "`" + q + "` below is the AllFrame CLI that created this project; the"
+                            + " `allframe` script at the root of an AllFrame checkout runs it too.");
+                }
+            } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+                // fall through: no jar to name
+            }
+            return new Launcher("allframe", "`allframe` below is the launcher script at the root of an AllFrame"
+                    + " checkout: call it by its path, or link it onto your PATH.");
+        }
+
+        private static String shellQuote(String s) {
+            return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        }
     }
 
     static Properties versions() throws IOException {

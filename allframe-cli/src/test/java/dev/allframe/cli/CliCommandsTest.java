@@ -101,6 +101,26 @@ class CliCommandsTest {
     }
 
     @Test
+    void newNamesTheLauncherThatRanItInTheReadmeAndTheHint() throws IOException {
+        String launcher = dir.resolve("my checkout/allframe").toString();
+        System.setProperty("allframe.launcher", launcher);
+        try {
+            assertThat(run("new", "shop-api", "--directory", dir.toString())).isZero();
+        } finally {
+            System.clearProperty("allframe.launcher");
+        }
+        String quoted = "'" + launcher + "'";
+        assertThat(dir.resolve("shop-api/README.md")).content().contains(quoted + " dev", quoted + " dockerfile",
+                "ln -s " + quoted + " ~/.local/bin/allframe").doesNotContain("@@");
+        assertThat(out.toString()).contains("mvn -q package && " + quoted + " dev");
+
+        // Not from the launcher (here: classes, not a jar): the README says what `allframe` is.
+        assertThat(run("new", "other", "--directory", dir.toString())).isZero();
+        assertThat(dir.resolve("other/README.md")).content().contains("allframe dev",
+                "the launcher script at the root of an AllFrame checkout");
+    }
+
+    @Test
     void newRefusesABadNameABadGroupAndAnExistingDirectory() throws IOException {
         assertThat(run("new", "Shop API", "--directory", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: NAME (expected lower case letters");

@@ -106,6 +106,17 @@ class InvokeCommandTest {
     }
 
     @Test
+    void withClasspathTheFunctionSeesOnlyItsOwnJarsNotTheClisLibraries() throws IOException {
+        // The test classes alone: the handler's superclass (allframe-lambda) is on the CLI's class path, not here.
+        Path classes = Path.of("target/test-classes").toAbsolutePath();
+        assertThat(run("invoke", "--event", fixture("sqs.json").toString(), "--handler",
+                OrdersFunction.class.getName(), "--classpath", classes.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: " + OrdersFunction.class.getName()
+                + " needs class dev.allframe.lambda.AllFrameHandler, which is not there either on --classpath "
+                + classes + " (the function's classes and every jar it needs)");
+    }
+
+    @Test
     void helpDescribesTheOptionsAndExitCodes() {
         assertThat(run("invoke", "--help")).isZero();
         assertThat(out.toString()).contains("--event=FILE").contains("--handler=CLASS").contains("--classpath")

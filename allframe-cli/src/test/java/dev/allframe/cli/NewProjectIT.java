@@ -6,72 +6,83 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SLOW (about a minute): {@code allframe new} then the generated project's own {@code mvn verify}, offline.
+ * SLOW (a few minutes): a fresh machine with only a clone of this repository. {@code ./allframe new} through the
+ * launcher script, then the commands of the generated project's own README, as written: its Maven build (compile,
+ * tests, jar), {@code allframe dev} and the {@code curl} lines.
  *
- * <p>The generated pom depends on this build's AllFrame artifacts, which are in no repository: the test lays the
- * reactor's jars and poms into a temporary local repository ({@code -Dmaven.repo.local}), and a generated
- * settings.xml mirrors every other repository to the developer's local repository over {@code file://}, so the
- * build neither reaches the network nor writes to the shared {@code ~/.m2}.
+ * <p>The machine is simulated offline: {@code HOME} is empty but for a settings.xml whose mirror serves every
+ * third-party artifact from a {@code file://} view of the developer's local repository without AllFrame's own
+ * artifacts, and the user has chosen a local repository of their own with {@code -Dmaven.repo.local} in
+ * {@code MAVEN_OPTS}. So AllFrame is nowhere until the launcher installs it, nothing is downloaded, and nothing is
+ * written to the shared {@code ~/.m2}.
  */
 class NewProjectIT {
     private static final String VERSION = System.getProperty("allframe.version", "0.1.0-SNAPSHOT");
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("allframe");
 
     @TempDir
     Path tmp;
 
     @Test
-    void aGeneratedProjectBuildsAndPassesItsOwnTestsAtOnce() throws Exception {
-        Path jar = Path.of("target", "allframe.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        Path log = Path.of("target", "new-project-it.log").toAbsolutePath();
-        Process gen = new ProcessBuilder(java(), "-jar", jar.toString(), "new", "demo-svc", "--group", "org.acme",
-                "--directory", tmp.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(gen.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(gen.exitValue()).as(() -> read(log)).isZero();
-        Path project = tmp.resolve("demo-svc");
-
+    void onAFreshMachineTheGeneratedReadmesCommandsBuildTestAndRunTheProject() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
         Path repo = tmp.resolve("repo");
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        install(repo, "allframe-parent", root.resolve("pom.xml"), null);
-        for (String module : List.of("allframe-core", "allframe-server", "allframe-jdbc")) {
-            install(repo, module, root.resolve(module).resolve("pom.xml"),
-                    root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar"));
-        }
-        Path shared = Path.of(System.getProperty("allframe.m2",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        Path settings = tmp.resolve("settings.xml");
-        Files.writeString(settings, """
+        Path mirror = thirdPartyMirror();
+        Files.createDirectories(home.resolve(".m2"));
+        Files.writeString(home.resolve(".m2/settings.xml"), """
                 <settings>
                   <mirrors>
-                    <mirror><id>developer-local-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
+                    <mirror><id>third-party-only</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
                   </mirrors>
                 </settings>
-                """.formatted(shared.toUri()));
+                """.formatted(mirror.toUri()));
+        Path mvnHome = Path.of(System.getProperty("maven.home", "/usr/share/maven"));
+        assertThat(mvnHome.resolve("bin/mvn")).as("Maven (maven.home), as the user has it on the PATH").exists();
+        Map<String, String> env = Map.of("HOME", home.toString(),
+                "MAVEN_OPTS", "-Dmaven.repo.local=" + repo,
+                "PATH", mvnHome.resolve("bin") + ":" + System.getenv("PATH"));
+        Path log = Path.of("target", "new-project-it.log").toAbsolutePath();
+        Files.deleteIfExists(log);
 
-        Path mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
-        assertThat(mvn).as("Maven (maven.home) to build the generated project").exists();
-        ProcessBuilder pb = new ProcessBuilder(mvn.toString(), "-B", "-q", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + repo, "verify").directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process build = pb.start();
-        boolean done = build.waitFor(5, TimeUnit.MINUTES);
-        if (!done) {
-            build.destroyForcibly();
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Run created = run(work, env, 10, LAUNCHER.toString(), "new", "demo-svc", "--group", "org.acme");
+        Files.writeString(log, created.toString());
+        assertThat(created.exit()).as(created::toString).isZero();
+        // Maven 3.8 ends even a quiet run with two invisible colour resets (ESC[0m): not a line a user sees.
+        assertThat(created.err().replaceAll("\u001B\\[[0-9;]*m", "").lines().filter(l -> !l.isBlank()).toList())
+                .as("one progress line, then quiet").containsExactly(
+                "allframe: installing AllFrame " + VERSION + " (allframe-core, allframe-server, allframe-jdbc) into "
+                        + repo + " for the projects 'allframe new' creates (once; about a minute)...");
+        for (String a : List.of("allframe-core", "allframe-server", "allframe-jdbc")) {
+            assertThat(repo.resolve("dev/allframe/" + a + "/" + VERSION + "/" + a + "-" + VERSION + ".jar")).exists();
         }
-        assertThat(done).as("the generated build finished within 5 minutes").isTrue();
-        assertThat(build.exitValue()).as(() -> read(log)).isZero();
+        assertThat(repo.resolve("dev/allframe/allframe-parent/" + VERSION + "/allframe-parent-" + VERSION + ".pom"))
+                .exists();
+        assertThat(home.resolve(".m2/repository")).as("the user's chosen repository, not the default").doesNotExist();
+        Path project = work.resolve("demo-svc");
 
-        Path reports = project.resolve("target/surefire-reports");
-        try (Stream<Path> files = Files.list(reports)) {
+        // The README's commands, as written.
+        String readme = Files.readString(project.resolve("README.md"));
+        assertThat(readme).contains(LAUNCHER.toString()).doesNotContain("@@");
+        List<String> commands = shellBlock(readme);
+        String build = only(commands, "mvn ");
+        Run built = run(project, env, 8, "bash", "-c", build);
+        Files.writeString(log, built.toString(), java.nio.file.StandardOpenOption.APPEND);
+        assertThat(built.exit()).as(built::toString).isZero();
+        try (Stream<Path> files = Files.list(project.resolve("target/surefire-reports"))) {
             List<String> xml = files.filter(p -> p.toString().endsWith(".xml")).map(NewProjectIT::read).toList();
             assertThat(xml).hasSize(2).allSatisfy(x -> assertThat(x).contains("failures=\"0\"", "errors=\"0\"",
                     "skipped=\"0\""));
@@ -80,58 +91,111 @@ class NewProjectIT {
         assertThat(project.resolve("target/demo-svc.jar")).exists();
         assertThat(project.resolve("target/lib/allframe-server-" + VERSION + ".jar")).exists();
 
-        // ... and `allframe dev` runs it as its README says: routes printed, a note added over HTTP.
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process dev = new ProcessBuilder(java(), "-jar", jar.toString(), "dev", "--project", project.toString(),
-                "--port", Integer.toString(port), "--no-reload").redirectErrorStream(true).start();
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> dev.inputReader().lines().forEach(lines::add));
+        String dev = only(commands, LAUNCHER + " dev");
+        assertThat(dev).isEqualTo(LAUNCHER + " dev");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec " + dev).directory(project.toFile())
+                .redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("PORT", Integer.toString(port));
+        Process server = pb.start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> server.inputReader().lines().forEach(lines::add));
         try {
-            String base = "http://localhost:" + port;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines.stream().noneMatch(l -> l.startsWith("AllFrame dev: org.acme.demosvc.App on " + base))) {
-                assertThat(System.nanoTime() < deadline && dev.isAlive()).as(() -> String.join("\n", lines)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (lines.stream().noneMatch(l -> l.startsWith("AllFrame dev: org.acme.demosvc.App on "))) {
+                assertThat(System.nanoTime() < deadline && server.isAlive()).as(() -> String.join("\n", lines))
+                        .isTrue();
                 Thread.sleep(50);
             }
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+POST\\s+" + base + "/notes"))
-                    .anySatisfy(l -> assertThat(l).matches("\\s+GET\\s+" + base + "/notes/\\{id}"));
-            var http = java.net.http.HttpClient.newHttpClient();
-            var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/notes"))
-                    .header("content-type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"n-1\",\"text\":\"hi\"}"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            List<String> curls = commands.stream().filter(c -> c.startsWith("curl ")).toList();
+            assertThat(curls).hasSize(2);
+            Run post = run(project, env, 1, "bash", "-c", curls.get(0).replace(":8080", ":" + port));
+            assertThat(post.exit()).as(post::toString).isZero();
+            assertThat(post.out()).contains("\"id\":\"n-1\"");
+            Run get = run(project, env, 1, "bash", "-c", curls.get(1).replace(":8080", ":" + port));
+            assertThat(get.out()).as(get::toString).contains("\"text\":\"hello\"");
             assertThat(project.resolve(".allframe/demo-svc.db")).as("the embedded durable store").exists();
         } finally {
-            dev.destroy();
-            if (!dev.waitFor(30, TimeUnit.SECONDS)) {
-                dev.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                dev.destroyForcibly();
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly();
             }
         }
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
-            throw new AssertionError("the application still listens on " + port + " after dev stopped");
-        } catch (IOException expected) {
-            // stopped with dev
-        }
     }
 
-    private static void install(Path repo, String artifactId, Path pom, Path jar) throws IOException {
-        Path dir = repo.resolve("dev/allframe/" + artifactId + "/" + VERSION);
-        Files.createDirectories(dir);
-        Files.copy(pom, dir.resolve(artifactId + "-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
-        if (jar != null) {
-            assertThat(jar).as("the reactor built " + artifactId).exists();
-            Files.copy(jar, dir.resolve(artifactId + "-" + VERSION + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * The developer's local repository as a remote one, less AllFrame's own artifacts: symbolic links to every
+     * group directory but {@code dev/allframe}, so nothing is copied.
+     */
+    private Path thirdPartyMirror() throws IOException {
+        Path shared = Path.of(System.getProperty("allframe.m2",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        Path mirror = Files.createDirectories(tmp.resolve("mirror"));
+        try (Stream<Path> top = Files.list(shared)) {
+            for (Path p : top.toList()) {
+                if (p.getFileName().toString().equals("dev")) {
+                    Path dev = Files.createDirectories(mirror.resolve("dev"));
+                    try (Stream<Path> groups = Files.list(p)) {
+                        for (Path g : groups.filter(g -> !g.getFileName().toString().equals("allframe")).toList()) {
+                            Files.createSymbolicLink(dev.resolve(g.getFileName().toString()), g);
+                        }
+                    }
+                } else {
+                    Files.createSymbolicLink(mirror.resolve(p.getFileName().toString()), p);
+                }
+            }
         }
+        return mirror;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The lines of the README's {@code sh} block, comments and surrounding blanks removed. */
+    private static List<String> shellBlock(String readme) {
+        Matcher m = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("the README has a sh block:\n" + readme).isTrue();
+        List<String> commands = new ArrayList<>();
+        for (String line : m.group(1).split("\n")) {
+            String command = line.replaceFirst("\\s+#.*$", "").strip();
+            if (!command.isEmpty()) {
+                commands.add(command);
+            }
+        }
+        return commands;
+    }
+
+    private static String only(List<String> commands, String prefix) {
+        List<String> found = commands.stream().filter(c -> c.startsWith(prefix)).toList();
+        assertThat(found).as("the README's command starting with '" + prefix + "' in " + commands).hasSize(1);
+        return found.getFirst();
+    }
+
+    /** A finished command. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Path dir, Map<String, String> env, int minutes, String... command) throws Exception {
+        Path out = Files.createTempFile("new-project-it-", ".out");
+        Path err = Files.createTempFile("new-project-it-", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + minutes
+                        + " minutes; output so far:\n" + read(out) + read(err));
+            }
+            return new Run(p.exitValue(), read(out), read(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     private static String read(Path p) {

@@ -18,10 +18,12 @@ import dev.allframe.infra.model.Subscription;
 import dev.allframe.infra.model.Use;
 import dev.allframe.infra.terraform.GeneratedFile;
 import dev.allframe.infra.terraform.InfraPlan;
+import dev.allframe.infra.terraform.TerraformTasks;
 import dev.allframe.infra.terraform.Terraform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,17 @@ class PublicApiTest {
         Terraform.write(files, dir);
         InfraPlan plan = InfraPlan.compare(files, dir);
         assertThat(plan.inSync()).isTrue();
+        Path modelFile = Files.writeString(dir.resolve("infra.json"), model.toJson());
+        TerraformTasks tasks = TerraformTasks.of(modelFile, Terraform.Provider.AWS, Terraform.Format.HCL);
+        List<GeneratedFile> emitted = tasks.emit(dir.resolve("tasks"));
+        assertThat(emitted).isEqualTo(tasks.generate());
+        assertThat(tasks.plan(dir.resolve("tasks")).inSync()).isTrue();
+        TerraformTasks.Validation validation = tasks.validate(dir.resolve("tasks"), false);
+        assertThat(validation.passed()).isTrue();
+        assertThat(validation.drift()).isEmpty();
+        TerraformTasks.TerraformCheck check = validation.terraform();
+        assertThat(check.outcome()).isEqualTo(TerraformTasks.TerraformCheck.Outcome.NOT_RUN);
+        assertThat(check.output()).isEmpty();
 
         String hcl = HclWriter.write(Body.builder().block(Body.block("output", "x")
                 .attr("value", Expr.template(Expr.ref("var.name_prefix"), "x"))).buildBody());

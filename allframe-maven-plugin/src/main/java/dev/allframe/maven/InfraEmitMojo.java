@@ -1,12 +1,10 @@
 package dev.allframe.maven;
 
 import dev.allframe.infra.terraform.GeneratedFile;
-import dev.allframe.infra.terraform.Terraform;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-import java.io.IOException;
 import java.util.List;
 
 /** Writes the Terraform root module for a cloud ({@code mvn allframe:infra-emit -Dallframe.provider=aws}). */
@@ -22,12 +20,7 @@ public class InfraEmitMojo extends AbstractInfraMojo {
             getLog().info("allframe infra-emit skipped");
             return;
         }
-        List<GeneratedFile> files = generate();
-        try {
-            Terraform.write(files, directory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + directory + ": " + e.getMessage(), e);
-        }
-        getLog().info("wrote " + files.size() + " Terraform files to " + directory);
+        List<GeneratedFile> files = run(tasks -> tasks.emit(directory()));
+        getLog().info("wrote " + files.size() + " Terraform files to " + directory());
     }
 }

@@ -5,7 +5,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.IOException;
 
 /** Logs what emitting would add, change or remove in the Terraform directory. */
 @Mojo(name = "infra-plan", threadSafe = true)
@@ -24,12 +23,7 @@ public class InfraPlanMojo extends AbstractInfraMojo {
             getLog().info("allframe infra-plan skipped");
             return;
         }
-        InfraPlan plan;
-        try {
-            plan = InfraPlan.compare(generate(), directory.toPath());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MojoExecutionException("cannot compare with " + directory + ": " + e.getMessage(), e);
-        }
+        InfraPlan plan = run(tasks -> tasks.plan(directory()));
         for (String line : (json ? plan.toJson() : plan.toText()).split("\n")) {
             getLog().info(line);
         }

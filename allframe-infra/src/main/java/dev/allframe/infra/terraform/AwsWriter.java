@@ -6,7 +6,6 @@ import dev.allframe.infra.iam.ArnRef;
 import dev.allframe.infra.iam.IamDerivation;
 import dev.allframe.infra.iam.IamPolicy;
 import dev.allframe.infra.iam.IamStatement;
-import dev.allframe.infra.model.Access;
 import dev.allframe.infra.model.Bucket;
 import dev.allframe.infra.model.EventBus;
 import dev.allframe.infra.model.EventStoreTable;
@@ -306,7 +305,10 @@ public final class AwsWriter {
         if (f.snapStart()) {
             b.attr("publish", true);
         }
-        b.block(Body.block("environment").attr("variables", new Expr.Obj(environment(f))));
+        Map<String, Expr> env = environment(f);
+        if (!env.isEmpty()) {
+            b.block(Body.block("environment").attr("variables", new Expr.Obj(env)));
+        }
         b.block(Body.block("logging_config")
                 .attr("log_format", "Text")
                 .attr("log_group", ref("aws_cloudwatch_log_group." + n + ".name")));
@@ -318,7 +320,6 @@ public final class AwsWriter {
 
     private Map<String, Expr> environment(LambdaFunction f) {
         Map<String, Expr> env = new LinkedHashMap<>();
-        env.put("ALLFRAME_FUNCTION", str(f.name()));
         if (f.runtime().equals(LambdaFunction.JAVA21)) {
             env.put("JAVA_TOOL_OPTIONS", str(LambdaFunction.DEFAULT_JAVA_TOOL_OPTIONS));
         }
@@ -333,14 +334,6 @@ public final class AwsWriter {
         for (Use u : f.uses()) {
             model.bucket(u.resource()).filter(Bucket::snapshots).ifPresent(bucket ->
                     env.put("SNAPSHOT_BUCKET", ref("aws_s3_bucket." + local(bucket.name()) + ".bucket")));
-            if (u.has(Access.PUBLISH) && model.queue(u.resource()).isPresent()) {
-                env.put("ALLFRAME_QUEUE_" + Names.env(u.resource()) + "_URL",
-                        ref("aws_sqs_queue." + local(u.resource()) + ".url"));
-            }
-            if (u.has(Access.PUBLISH) && model.eventBus(u.resource()).isPresent()) {
-                env.put("ALLFRAME_BUS_" + Names.env(u.resource()),
-                        ref("aws_cloudwatch_event_bus." + local(u.resource()) + ".name"));
-            }
         }
         f.environment().forEach((k, v) -> env.put(k, str(v)));
         return env;

@@ -263,7 +263,6 @@ public final class GcpWriter {
 
     private Map<String, Expr> environment(CloudRunService s) {
         Map<String, Expr> env = new LinkedHashMap<>();
-        env.put("ALLFRAME_SERVICE", str(s.name()));
         for (Use u : s.uses()) {
             model.eventStore(u.resource()).ifPresent(t -> env.put("ALLFRAME_STORE", template(
                     "jdbc:postgresql:///", t.table(),
@@ -271,14 +270,6 @@ public final class GcpWriter {
                     "&socketFactory=com.google.cloud.sql.postgres.SocketFactory&enableIamAuth=true&user=",
                     call("trimsuffix", ref("google_service_account." + local(s.name()) + ".email"),
                             str(".gserviceaccount.com")))));
-            if (u.has(Access.PUBLISH) && model.queue(u.resource()).isPresent()) {
-                env.put("ALLFRAME_QUEUE_" + Names.env(u.resource()) + "_TOPIC",
-                        ref("google_pubsub_topic." + local(u.resource()) + ".id"));
-            }
-            if (u.has(Access.PUBLISH) && model.eventBus(u.resource()).isPresent()) {
-                env.put("ALLFRAME_BUS_" + Names.env(u.resource()) + "_TOPIC",
-                        ref("google_pubsub_topic." + local(u.resource()) + ".id"));
-            }
         }
         s.environment().forEach((k, v) -> env.put(k, str(v)));
         return env;

@@ -14,11 +14,6 @@ final class Names {
         return name.replace('-', '_');
     }
 
-    /** A logical name as an upper-case environment variable fragment. */
-    static String env(String name) {
-        return name.replace('-', '_').toUpperCase(Locale.ROOT);
-    }
-
     /** {@code "${var.name_prefix}NAME"}. */
     static Expr prefixed(String name) {
         return Expr.template(Expr.ref("var.name_prefix"), name);
