@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The part of Cloud Run's container contract beyond {@code PORT}: Cloud Run sends SIGTERM and kills the container
  * 10 s later, so on Cloud Run ({@code K_SERVICE} set) the drain must end before that; {@code ALLFRAME_SHUTDOWN_GRACE}
- * overrides it anywhere. Also switches logs to Cloud Logging JSON (see {@link CloudLogging}), and turns on the
- * development endpoints under {@code allframe dev} ({@code ALLFRAME_DEV=1}).
+ * overrides it anywhere. Also switches logs to Cloud Logging JSON (see {@link CloudLogging}), reads the connection
+ * start timeout ({@code ALLFRAME_CONNECTION_START_TIMEOUT}), and turns on the development endpoints under
+ * {@code allframe dev} ({@code ALLFRAME_DEV=1}; {@link DeployedEnvironment} keeps them off Cloud Run and Lambda).
  */
 final class CloudRunEnvironment {
     /** Environment variable with the shutdown grace: {@code 9s}, {@code 2500ms} or plain seconds. */
