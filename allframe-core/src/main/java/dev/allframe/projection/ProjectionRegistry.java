@@ -88,6 +88,26 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
     }
 
     /**
+     * Decodes an event delivered by its source and pushes it to every projection, in registration order (DynamoDB
+     * Streams on Lambda; see {@link #push(dev.allframe.eventstore.StoredEvent)} for the rules on positions and
+     * redelivery). Failures are isolated as in a catch-up: transient ones are retried with the backoff; an event a
+     * projection cannot apply, or that cannot be decoded, is parked for that projection (policy
+     * {@link FailurePolicy#PARK}) and the next projection still gets it, so a poison record never blocks the source.
+     *
+     * @param recorded the event as the backend holds it
+     * @throws ProjectionPushException naming the first projection that stopped on the event: a transient failure
+     *         that outlasted the retries, a projection with {@link FailurePolicy#STOP}, or a dead-letter store that
+     *         cannot be written; the source should deliver the event again. Projections after it did not get it.
+     * @throws IllegalStateException if the registry is running live
+     */
+    public void push(dev.allframe.eventstore.RecordedEvent recorded) {
+        java.util.Objects.requireNonNull(recorded, "recorded");
+        for (ProjectionWorker<E> w : workers.values()) {
+            w.push(recorded);
+        }
+    }
+
+    /**
      * Stops a projection, clears its read model ({@link Projection#reset()}) and checkpoint, and starts it again
      * from the first event if the registry was running.
      *

@@ -40,8 +40,14 @@ public final class ProjectionWorker<E> {
         HALT
     }
 
-    /** How applying one event ended: {@code error} is {@code null} on success. */
-    private record Outcome(Throwable error, int attempts, boolean interrupted) {
+    /**
+     * How applying one event ended: {@code error} is {@code null} on success; {@code transientError} says whether
+     * it was a transient failure of the projection (never for a decoding failure).
+     */
+    private record Outcome(Throwable error, int attempts, boolean interrupted, boolean transientError) {
+        Outcome(Throwable error, int attempts, boolean interrupted) {
+            this(error, attempts, interrupted, false);
+        }
     }
 
     private record Failure(long at, String error) {
@@ -289,8 +295,9 @@ public final class ProjectionWorker<E> {
                 if (closing) {
                     return new Outcome(e, attempt, true); // closed while applying: not the event's fault
                 }
-                if (!Failures.isTransient(e) || attempt >= backoff.maxAttempts()) {
-                    return new Outcome(e, attempt, false);
+                boolean transientError = Failures.isTransient(e);
+                if (!transientError || attempt >= backoff.maxAttempts()) {
+                    return new Outcome(e, attempt, false, transientError);
                 }
                 try {
                     backoff.pause(attempt);
@@ -373,6 +380,40 @@ public final class ProjectionWorker<E> {
         }
         return new RecordedEvent(p.streamId(), p.version(), p.globalPosition(), p.type(), p.payload(),
                 dev.allframe.eventstore.Metadata.empty(), p.parkedAt());
+    }
+
+    /**
+     * Decodes and applies an event delivered by its source. A deterministic failure is parked (policy
+     * {@link FailurePolicy#PARK}) and the call returns; a transient one that outlasts the retries, any failure under
+     * {@link FailurePolicy#STOP}, and a failure to park throw, so the source delivers the event again.
+     */
+    synchronized void push(RecordedEvent r) {
+        if (running) {
+            throw new IllegalStateException("Projection '" + name + "' is running live; push() is for registries"
+                    + " fed by an event source (DynamoDB Streams), which are never started");
+        }
+        applying.lock();
+        try {
+            Outcome o = apply(r);
+            if (o.error == null) {
+                forgetParked(r);
+                return;
+            }
+            if (o.interrupted || o.transientError || policy == FailurePolicy.STOP) {
+                throw new ProjectionPushException(name, r.type(), r.streamId(), r.version(), o.error);
+            }
+            try {
+                parking.park(r, o.error, o.attempts);
+            } catch (RuntimeException e) {
+                e.addSuppressed(o.error);
+                throw new ProjectionPushException(name, r.type(), r.streamId(), r.version(), e);
+            }
+            Log.LOG.log(System.Logger.Level.WARNING, "Projection '" + name + "' parked the pushed event of stream '"
+                    + r.streamId() + "' version " + r.version() + " (" + r.type() + ", global position "
+                    + r.globalPosition() + ") and goes on: " + o.error, o.error);
+        } finally {
+            applying.unlock();
+        }
     }
 
     synchronized void push(StoredEvent<E> event) {
