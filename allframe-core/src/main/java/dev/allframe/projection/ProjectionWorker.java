@@ -40,15 +40,6 @@ public final class ProjectionWorker<E> {
         HALT
     }
 
-    /**
-     * How applying one event ended: {@code error} is {@code null} on success; {@code transientError} says whether
-     * it was a transient failure of the projection (never for a decoding failure).
-     */
-    private record Outcome(Throwable error, int attempts, boolean interrupted, boolean transientError) {
-        Outcome(Throwable error, int attempts, boolean interrupted) {
-            this(error, attempts, interrupted, false);
-        }
-    }
 
     private record Failure(long at, String error) {
     }
@@ -56,6 +47,7 @@ public final class ProjectionWorker<E> {
     private final String name;
     private final Projection<E> projection;
     private final EventStore<E> store;
+    private final EventApplier<E> applier;
     private final CheckpointManager checkpoint;
     private final ParkingLot parking;
     private final FailurePolicy policy;
@@ -82,6 +74,7 @@ public final class ProjectionWorker<E> {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.pollInterval = pollInterval;
+        this.applier = new EventApplier<>(projection, store, backoff, () -> closing);
     }
 
     /** @return the projection's name */
@@ -153,7 +146,21 @@ public final class ProjectionWorker<E> {
                     if (closing) {
                         return;
                     }
-                    Step step = process(r);
+                    Step step;
+                    try {
+                        step = process(r);
+                    } catch (RuntimeException e) {
+                        if (closing) {
+                            return;
+                        }
+                        // The checkpoint could not be saved: read again from the last saved one after a pause (the
+                        // event is delivered again, as after a crash).
+                        retrying = e.toString();
+                        Log.LOG.log(System.Logger.Level.WARNING, "Projection '" + name + "' cannot record global"
+                                + " position " + r.globalPosition() + "; retrying: " + e);
+                        backoff.pause(++readFailures);
+                        break;
+                    }
                     if (step == Step.HALT) {
                         return;
                     }
@@ -209,7 +216,12 @@ public final class ProjectionWorker<E> {
                 }
                 readFailures = 0;
                 for (RecordedEvent r : batch) {
-                    if (process(r) != Step.NEXT) {
+                    try {
+                        if (process(r) != Step.NEXT) {
+                            return status();
+                        }
+                    } catch (RuntimeException e) {
+                        failed = failure(r.globalPosition(), e); // the checkpoint could not be saved
                         return status();
                     }
                 }
@@ -227,29 +239,29 @@ public final class ProjectionWorker<E> {
     private Step process(RecordedEvent r) {
         applying.lock();
         try {
-            Outcome o = apply(r);
-            if (o.interrupted) {
+            EventApplier.Outcome o = applier.apply(r);
+            if (o.interrupted()) {
                 return Step.HALT;
             }
-            if (o.error == null) {
+            if (o.error() == null) {
                 forgetParked(r);
                 advance(r.globalPosition());
                 return Step.NEXT;
             }
             if (policy == FailurePolicy.STOP) {
-                failed = failure(r.globalPosition(), o.error);
+                failed = failure(r.globalPosition(), o.error());
                 return Step.STOP;
             }
             try {
-                parking.park(r, o.error, o.attempts);
+                parking.park(r, o.error(), o.attempts());
             } catch (RuntimeException e) {
-                e.addSuppressed(o.error);
+                e.addSuppressed(o.error());
                 failed = failure(r.globalPosition(), e);
                 return Step.STOP;
             }
             Log.LOG.log(System.Logger.Level.WARNING, "Projection '" + name + "' parked the event at global position "
                     + r.globalPosition() + " (stream '" + r.streamId() + "' version " + r.version() + ", "
-                    + r.type() + ") after " + o.attempts + " attempt(s) and goes on: " + o.error, o.error);
+                    + r.type() + ") after " + o.attempts() + " attempt(s) and goes on: " + o.error(), o.error());
             advance(r.globalPosition());
             return Step.NEXT;
         } finally {
@@ -270,44 +282,6 @@ public final class ProjectionWorker<E> {
         }
     }
 
-    /**
-     * Decodes and applies an event, retrying transient failures with backoff. A decoding (or upcasting) failure is
-     * deterministic whatever its type. Caller holds {@link #applying}.
-     */
-    private Outcome apply(RecordedEvent r) {
-        StoredEvent<E> event;
-        try {
-            event = store.decode(r);
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-            return new Outcome(e, 1, false);
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                projection.apply(event);
-                return new Outcome(null, attempt, false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(e, attempt, true);
-            } catch (Throwable e) {
-                if (!Failures.isEventFailure(e)) {
-                    throw (Error) e; // out of memory and its kind: not a failure of this event
-                }
-                if (closing) {
-                    return new Outcome(e, attempt, true); // closed while applying: not the event's fault
-                }
-                boolean transientError = Failures.isTransient(e);
-                if (!transientError || attempt >= backoff.maxAttempts()) {
-                    return new Outcome(e, attempt, false, transientError);
-                }
-                try {
-                    backoff.pause(attempt);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(e, attempt, true);
-                }
-            }
-        }
-    }
 
     /** @return the parked events of this projection, in global order, from the store */
     List<ParkedEvent> parked() {
@@ -323,20 +297,20 @@ public final class ProjectionWorker<E> {
     ProjectionControl.Retried retryParked() {
         int applied = 0;
         for (ParkedEvent p : parking.list()) {
-            RecordedEvent r = original(p);
+            RecordedEvent r = applier.original(p);
             applying.lock();
             try {
-                Outcome o = apply(r);
-                if (o.interrupted) {
+                EventApplier.Outcome o = applier.apply(r);
+                if (o.interrupted()) {
                     break;
                 }
-                if (o.error == null) {
+                if (o.error() == null) {
                     parking.remove(p.streamId(), p.version());
                     applied++;
                     Log.LOG.log(System.Logger.Level.INFO, "Projection '" + name + "' applied the parked event at"
                             + " global position " + p.globalPosition() + " on retry");
                 } else {
-                    parking.park(r, o.error, o.attempts);
+                    parking.park(r, o.error(), o.attempts());
                 }
             } finally {
                 applying.unlock();
@@ -359,28 +333,6 @@ public final class ProjectionWorker<E> {
         }
     }
 
-    /**
-     * The event as the store holds it now (with its metadata and time); the parked bytes if the store cannot say.
-     */
-    private RecordedEvent original(ParkedEvent p) {
-        try {
-            if (p.globalPosition() > 0) {
-                List<RecordedEvent> at = store.backend().readAll(p.globalPosition(), 1);
-                if (!at.isEmpty() && at.get(0).streamId().equals(p.streamId())
-                        && at.get(0).version() == p.version()) {
-                    return at.get(0);
-                }
-            }
-        } catch (UnsupportedOperationException e) {
-            // no global order (DynamoDB streams mode): read the stream below
-        }
-        List<RecordedEvent> tail = store.backend().read(p.streamId(), p.version());
-        if (!tail.isEmpty() && tail.get(0).version() == p.version()) {
-            return tail.get(0);
-        }
-        return new RecordedEvent(p.streamId(), p.version(), p.globalPosition(), p.type(), p.payload(),
-                dev.allframe.eventstore.Metadata.empty(), p.parkedAt());
-    }
 
     /**
      * Decodes and applies an event delivered by its source. A deterministic failure is parked (policy
@@ -394,23 +346,23 @@ public final class ProjectionWorker<E> {
         }
         applying.lock();
         try {
-            Outcome o = apply(r);
-            if (o.error == null) {
+            EventApplier.Outcome o = applier.apply(r);
+            if (o.error() == null) {
                 forgetParked(r);
                 return;
             }
-            if (o.interrupted || o.transientError || policy == FailurePolicy.STOP) {
-                throw new ProjectionPushException(name, r.type(), r.streamId(), r.version(), o.error);
+            if (o.interrupted() || o.transientError() || policy == FailurePolicy.STOP) {
+                throw new ProjectionPushException(name, r.type(), r.streamId(), r.version(), o.error());
             }
             try {
-                parking.park(r, o.error, o.attempts);
+                parking.park(r, o.error(), o.attempts());
             } catch (RuntimeException e) {
-                e.addSuppressed(o.error);
+                e.addSuppressed(o.error());
                 throw new ProjectionPushException(name, r.type(), r.streamId(), r.version(), e);
             }
             Log.LOG.log(System.Logger.Level.WARNING, "Projection '" + name + "' parked the pushed event of stream '"
                     + r.streamId() + "' version " + r.version() + " (" + r.type() + ", global position "
-                    + r.globalPosition() + ") and goes on: " + o.error, o.error);
+                    + r.globalPosition() + ") and goes on: " + o.error(), o.error());
         } finally {
             applying.unlock();
         }

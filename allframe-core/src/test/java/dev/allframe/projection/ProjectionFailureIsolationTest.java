@@ -268,4 +268,47 @@ class ProjectionFailureIsolationTest {
             assertThat(b.delay(Integer.MAX_VALUE)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
         }
     }
+
+    /** A real checkpoint store whose next save of a position fails, as a lost connection would. */
+    static final class FailingOnce implements CheckpointStore {
+        final CheckpointStore inner = CheckpointStore.inMemory();
+        volatile long failOn = -1;
+
+        @Override
+        public long load(String name) {
+            return inner.load(name);
+        }
+
+        @Override
+        public void save(String name, long position) {
+            if (position == failOn) {
+                failOn = -1;
+                throw new EventStoreException("Database error: connection lost");
+            }
+            inner.save(name, position);
+        }
+    }
+
+    @Test
+    void aCheckpointThatCannotBeSavedIsRetriedLiveAndReportedByCatchUp() throws Exception {
+        append(3);
+        FailingOnce flaky = new FailingOnce();
+        flaky.failOn = 2;
+        Summaries s = new Summaries();
+        ProjectionStatus caught = ProjectionRegistry.builder(store, flaky).backoff(QUICK).register("summary", s)
+                .build().catchUp().get(0);
+        assertThat(caught.state()).isEqualTo(ProjectionStatus.State.FAILED);
+        assertThat(caught.failedAt()).isEqualTo(2);
+        assertThat(caught.error()).contains("connection lost");
+
+        flaky.failOn = 3;
+        try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, flaky).backoff(QUICK)
+                .register("summary", s).build()) {
+            reg.start();
+            assertThat(reg.awaitPosition("summary", 3, Duration.ofSeconds(10))).isTrue();
+            assertThat(reg.status("summary").state()).isEqualTo(ProjectionStatus.State.RUNNING);
+        }
+        assertThat(s.seen).as("at least once: the event whose checkpoint was lost comes again")
+                .containsExactly(1L, 2L, 2L, 3L, 3L);
+    }
 }
