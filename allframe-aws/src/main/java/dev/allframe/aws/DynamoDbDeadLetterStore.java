@@ -113,8 +113,7 @@ final class DynamoDbDeadLetterStore implements DeadLetterStore {
         } catch (SdkException e) {
             throw failure("list the dead letters of", consumer, e);
         }
-        out.sort(Comparator.comparingLong(ParkedEvent::globalPosition).thenComparing(ParkedEvent::streamId)
-                .thenComparingLong(ParkedEvent::version));
+        out.sort(new Order());
         return out;
     }
 
@@ -133,6 +132,18 @@ final class DynamoDbDeadLetterStore implements DeadLetterStore {
             return false;
         } catch (SdkException e) {
             throw failure("remove a dead letter of", consumer, e);
+        }
+    }
+
+    /** Global order, then stream and version; a named class, not comparator lambdas (cold-start classes). */
+    private static final class Order implements Comparator<ParkedEvent> {
+        @Override
+        public int compare(ParkedEvent a, ParkedEvent b) {
+            int c = Long.compare(a.globalPosition(), b.globalPosition());
+            if (c == 0) {
+                c = a.streamId().compareTo(b.streamId());
+            }
+            return c != 0 ? c : Long.compare(a.version(), b.version());
         }
     }
 

@@ -6,7 +6,6 @@ import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.eventstore.StoredEvent;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Decodes one event and applies it to a projection, retrying transient failures ({@link Failures}) with
@@ -34,13 +33,14 @@ final class EventApplier<E> {
     private final Projection<E> projection;
     private final EventStore<E> store;
     private final Backoff backoff;
-    private final BooleanSupplier closing;
+    private final ProjectionWorker<E> owner;
 
-    EventApplier(Projection<E> projection, EventStore<E> store, Backoff backoff, BooleanSupplier closing) {
+    /** @param owner the worker, asked whether it is closing (a named call, not a lambda: cold-start classes) */
+    EventApplier(Projection<E> projection, EventStore<E> store, Backoff backoff, ProjectionWorker<E> owner) {
         this.projection = projection;
         this.store = store;
         this.backoff = backoff;
-        this.closing = closing;
+        this.owner = owner;
     }
 
     /**
@@ -65,7 +65,7 @@ final class EventApplier<E> {
                 if (!Failures.isEventFailure(e)) {
                     throw (Error) e; // out of memory and its kind: not a failure of this event
                 }
-                if (closing.getAsBoolean()) {
+                if (owner.closing()) {
                     return new Outcome(e, attempt, true); // closed while applying: not the event's fault
                 }
                 boolean transientError = Failures.isTransient(e);

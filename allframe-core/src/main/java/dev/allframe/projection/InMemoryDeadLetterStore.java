@@ -9,9 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link DeadLetterStore} in a map. */
 final class InMemoryDeadLetterStore implements DeadLetterStore {
-    /** Global order, then stream and version: the order every store lists in. */
-    static final Comparator<ParkedEvent> ORDER = Comparator.comparingLong(ParkedEvent::globalPosition)
-            .thenComparing(ParkedEvent::streamId).thenComparingLong(ParkedEvent::version);
+    /** Global order, then stream and version: the order every store lists in. A named class, not comparator
+     * lambdas: {@code memory:} stores serve Lambda functions too, where each lambda is a class spun at start. */
+    private static final class Order implements Comparator<ParkedEvent> {
+        @Override
+        public int compare(ParkedEvent a, ParkedEvent b) {
+            int c = Long.compare(a.globalPosition(), b.globalPosition());
+            if (c == 0) {
+                c = a.streamId().compareTo(b.streamId());
+            }
+            return c != 0 ? c : Long.compare(a.version(), b.version());
+        }
+    }
 
     private record Key(String consumer, String streamId, long version) {
     }
@@ -21,10 +30,13 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
     @Override
     public void park(ParkedEvent event) {
         Objects.requireNonNull(event, "event");
-        entries.merge(new Key(event.consumer(), event.streamId(), event.version()), event,
-                (old, now) -> new ParkedEvent(now.consumer(), now.globalPosition(), now.streamId(), now.version(),
-                        now.type(), now.payload(), now.errorClass(), now.errorMessage(),
-                        old.attempts() + now.attempts(), now.parkedAt()));
+        Key key = new Key(event.consumer(), event.streamId(), event.version());
+        synchronized (entries) {
+            ParkedEvent old = entries.get(key);
+            entries.put(key, old == null ? event : new ParkedEvent(event.consumer(), event.globalPosition(),
+                    event.streamId(), event.version(), event.type(), event.payload(), event.errorClass(),
+                    event.errorMessage(), old.attempts() + event.attempts(), event.parkedAt()));
+        }
     }
 
     @Override
@@ -36,7 +48,7 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
                 out.add(e);
             }
         }
-        out.sort(ORDER);
+        out.sort(new Order());
         return out;
     }
 

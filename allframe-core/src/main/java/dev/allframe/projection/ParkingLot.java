@@ -3,29 +3,30 @@ package dev.allframe.projection;
 import dev.allframe.eventstore.RecordedEvent;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * One consumer's view of its {@link DeadLetterStore}: parks and removes its entries and keeps an index of them
  * (position, stream, version), loaded from the store on first use, so the status of a projection and the check
  * "was this event parked?" after each applied event cost no store call. Entries parked or removed by another
- * process show up after {@link #list()} (which reloads). Thread-safe.
+ * process show up after {@link #list()} (which reloads). Thread-safe. Plain loops over a list, no sorted collection
+ * or comparator lambdas: this runs in a Lambda function's first catch-up, and parked events are few.
  */
 final class ParkingLot {
-    private record Key(long position, String streamId, long version) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::position).thenComparing(Key::streamId)
-                .thenComparingLong(Key::version);
-    }
-
     /** The longest error message kept. */
     static final int MAX_MESSAGE = 4000;
 
+    private record Key(long position, String streamId, long version) {
+        boolean is(String otherStream, long otherVersion) {
+            return version == otherVersion && streamId.equals(otherStream);
+        }
+    }
+
     private final DeadLetterStore store;
     private final String consumer;
-    private TreeSet<Key> index;
+    private List<Key> index;
 
     ParkingLot(DeadLetterStore store, String consumer) {
         this.store = Objects.requireNonNull(store, "deadLetters");
@@ -36,23 +37,20 @@ final class ParkingLot {
     synchronized void park(RecordedEvent r, Throwable error, int attempts) {
         store.park(new ParkedEvent(consumer, r.globalPosition(), r.streamId(), r.version(), r.type(), r.payload(),
                 error.getClass().getName(), message(error), attempts, Instant.now()));
-        index().removeIf(k -> k.streamId.equals(r.streamId()) && k.version == r.version());
-        index().add(new Key(r.globalPosition(), r.streamId(), r.version()));
+        forget(r.streamId(), r.version());
+        index.add(new Key(r.globalPosition(), r.streamId(), r.version()));
     }
 
     /** Removes the entry of an event if there is one (it has been applied, or an operator skips it). */
     synchronized boolean remove(String streamId, long version) {
-        boolean known = index().removeIf(k -> k.streamId.equals(streamId) && k.version == version);
+        boolean known = forget(streamId, version);
         return store.remove(consumer, streamId, version) || known;
     }
 
     /** @return whether the event is parked, as this process knows */
     synchronized boolean contains(String streamId, long version) {
-        if (index().isEmpty()) {
-            return false;
-        }
-        for (Key k : index) {
-            if (k.version == version && k.streamId.equals(streamId)) {
+        for (Key k : index()) {
+            if (k.is(streamId, version)) {
                 return true;
             }
         }
@@ -62,10 +60,11 @@ final class ParkingLot {
     /** @return the entries, from the store, in global order; the index is refreshed from them */
     synchronized List<ParkedEvent> list() {
         List<ParkedEvent> all = store.list(consumer);
-        index = new TreeSet<>(Key.ORDER);
+        List<Key> keys = new ArrayList<>(all.size());
         for (ParkedEvent p : all) {
-            index.add(new Key(p.globalPosition(), p.streamId(), p.version()));
+            keys.add(new Key(p.globalPosition(), p.streamId(), p.version()));
         }
+        index = keys;
         return all;
     }
 
@@ -75,7 +74,15 @@ final class ParkingLot {
 
     /** @return the global position of the first entry, 0 if none */
     synchronized long first() {
-        return index().isEmpty() ? 0 : index.first().position;
+        List<Key> keys = index();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        long first = Long.MAX_VALUE;
+        for (Key k : keys) {
+            first = Math.min(first, k.position);
+        }
+        return first;
     }
 
     /** Removes every entry (a rebuild replays all events). */
@@ -99,7 +106,19 @@ final class ParkingLot {
         return m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE - 3) + "...";
     }
 
-    private TreeSet<Key> index() {
+    /** @return whether the index held the event */
+    private boolean forget(String streamId, long version) {
+        List<Key> keys = index();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).is(streamId, version)) {
+                keys.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Key> index() {
         if (index == null) {
             list();
         }

@@ -257,8 +257,11 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         public ProjectionRegistry<E> build() {
             DeadLetterStore parked = deadLetters != null ? deadLetters : DeadLetterStore.inMemory();
             Map<String, ProjectionWorker<E>> workers = new LinkedHashMap<>();
-            registrations.forEach((name, r) -> workers.put(name, new ProjectionWorker<>(name, r.projection(), store,
-                    checkpoints, parked, r.policy(), backoff, r.pollInterval())));
+            for (Map.Entry<String, Registration<E>> e : registrations.entrySet()) {
+                Registration<E> r = e.getValue();
+                workers.put(e.getKey(), new ProjectionWorker<>(e.getKey(), r.projection(), store, checkpoints, parked,
+                        r.policy(), backoff, r.pollInterval()));
+            }
             return new ProjectionRegistry<>(workers);
         }
     }

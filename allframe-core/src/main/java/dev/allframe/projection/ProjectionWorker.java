@@ -74,12 +74,17 @@ public final class ProjectionWorker<E> {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.pollInterval = pollInterval;
-        this.applier = new EventApplier<>(projection, store, backoff, () -> closing);
+        this.applier = new EventApplier<>(projection, store, backoff, this);
     }
 
     /** @return the projection's name */
     public String name() {
         return name;
+    }
+
+    /** @return whether {@link #stop} is under way: a failure now is the close's, not the event's */
+    boolean closing() {
+        return closing;
     }
 
     /** @return what the projection does with an event it cannot apply */
