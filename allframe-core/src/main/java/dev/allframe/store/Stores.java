@@ -3,12 +3,13 @@ package dev.allframe.store;
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 
 /**
- * The stores of one application on one backend: events, snapshots, projection checkpoints, saga state and
- * idempotency records. Each backend module implements it ({@code JdbcStores} in {@code allframe-jdbc} for
+ * The stores of one application on one backend: events, snapshots, projection checkpoints, dead letters (events a
+ * projection or saga parked), saga state and idempotency records. Each backend module implements it ({@code JdbcStores} in {@code allframe-jdbc} for
  * SQLite, PostgreSQL and memory; {@code AwsStores} in {@code allframe-aws} for DynamoDB and S3), so an application
  * picks its backend in one place and the rest of its code sees only this interface:
  * <pre>{@code
@@ -26,6 +27,12 @@ public interface Stores extends AutoCloseable {
 
     /** @return the projection checkpoint store */
     CheckpointStore checkpoints();
+
+    /**
+     * @return the dead-letter store of projections and sagas, on the same backend as the events; pass it to
+     *         {@code ProjectionRegistry.builder(...).deadLetters(...)}
+     */
+    DeadLetterStore deadLetters();
 
     /** @return the saga state store */
     SagaStore sagas();

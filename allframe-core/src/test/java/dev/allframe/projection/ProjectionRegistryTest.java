@@ -72,11 +72,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void catchUpStopsAtAFailureOnASecondPage() {
+    void withPolicyStopCatchUpStopsAtAFailureOnASecondPage() {
         append(620);
         Recorder r = new Recorder();
         r.failOn = 555;
-        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("p", r, FailurePolicy.STOP).build();
         ProjectionStatus s = reg.catchUp().get(0);
         assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
         assertThat(s.failedAt()).isEqualTo(555);
@@ -101,12 +102,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void aFailingProjectionStopsAtTheEventWithItsPositionAndNeverSkipsIt() throws Exception {
+    void withPolicyStopAFailingProjectionStopsAtTheEventWithItsPositionAndNeverSkipsIt() throws Exception {
         append(4);
         Recorder r = new Recorder();
         r.failOn = 3;
         try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
-                .register("summary", r).build()) {
+                .register("summary", r, FailurePolicy.STOP).build()) {
             reg.start();
             assertThat(reg.awaitPosition("summary", 4, Duration.ofSeconds(2))).isFalse();
             ProjectionStatus s = reg.status("summary");
@@ -124,14 +125,14 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void anEventOfAnUnknownTypeStopsTheProjectionThereWithAClearError() throws Exception {
+    void withPolicyStopAnEventOfAnUnknownTypeStopsTheProjectionThereWithAClearError() throws Exception {
         append(1);
         store.backend().append("cart-x", List.of(new dev.allframe.eventstore.EventData("Vanished",
                 "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null)), ExpectedVersion.any());
         append(1);
         Recorder r = new Recorder();
         try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
-                .register("summary", r).build()) {
+                .register("summary", r, FailurePolicy.STOP).build()) {
             reg.start();
             assertThat(reg.awaitPosition("summary", 3, Duration.ofSeconds(2))).isFalse();
             ProjectionStatus s = reg.status("summary");
@@ -144,11 +145,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void catchUpReportsAFailureWithoutAdvancingPastIt() {
+    void withPolicyStopCatchUpReportsAFailureWithoutAdvancingPastIt() {
         append(3);
         Recorder r = new Recorder();
         r.failOn = 2;
-        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("p", r, FailurePolicy.STOP).build();
         ProjectionStatus s = reg.catchUp().get(0);
         assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
         assertThat(s.failedAt()).isEqualTo(2);
