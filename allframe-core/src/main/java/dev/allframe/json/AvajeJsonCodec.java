@@ -1,21 +1,27 @@
 package dev.allframe.json;
 
+import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 
 import java.lang.reflect.Type;
 
-/** {@link JsonCodec} over Avaje Jsonb. */
+/** {@link JsonCodec} over Avaje Jsonb, reading only documents within its {@link JsonLimits}. */
 final class AvajeJsonCodec implements JsonCodec {
     private final Jsonb jsonb;
+    private final JsonLimits limits;
 
-    AvajeJsonCodec(Jsonb jsonb) {
+    AvajeJsonCodec(Jsonb jsonb, JsonLimits limits) {
         this.jsonb = jsonb;
+        this.limits = limits;
     }
 
     @Override
     public <T> T read(byte[] json, Type type) {
+        // The adapter first: a type the build left without one is the server's fault whatever the document holds.
+        JsonType<T> adapter = adapter(type);
+        limits.check(json);
         try {
-            T value = jsonb.<T>type(type).fromJson(json);
+            T value = adapter.fromJson(json);
             if (value == null) {
                 throw new JsonCodecException("JSON body is null; expected " + describe(type), null);
             }
@@ -23,6 +29,10 @@ final class AvajeJsonCodec implements JsonCodec {
         } catch (JsonCodecException e) {
             throw e;
         } catch (RuntimeException e) {
+            MissingJsonAdapterException missing = missingAdapter(e);
+            if (missing != null) {
+                throw missing; // a nested type without an adapter
+            }
             throw new JsonCodecException(clean(e.getMessage(), type), e);
         }
     }
@@ -32,9 +42,42 @@ final class AvajeJsonCodec implements JsonCodec {
         try {
             return jsonb.toJsonBytes(value);
         } catch (RuntimeException e) {
+            MissingJsonAdapterException missing = missingAdapter(e);
+            if (missing != null) {
+                throw missing;
+            }
             throw new JsonCodecException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
                     + e.getMessage(), e);
         }
+    }
+
+    private <T> JsonType<T> adapter(Type type) {
+        try {
+            return jsonb.type(type);
+        } catch (RuntimeException e) {
+            MissingJsonAdapterException missing = missingAdapter(e);
+            throw missing != null ? missing : new IllegalStateException("Cannot create a JSON adapter for "
+                    + type.getTypeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Avaje Jsonb reports a missing adapter as {@code IllegalArgumentException("No JsonAdapter for <type>...")}. */
+    private static MissingJsonAdapterException missingAdapter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingJsonAdapterException m) {
+                return m;
+            }
+            String m = t.getMessage();
+            if (t instanceof IllegalArgumentException && m != null && m.startsWith("No JsonAdapter for ")) {
+                String name = m.substring("No JsonAdapter for ".length()).lines().findFirst().orElse("").strip();
+                return new MissingJsonAdapterException(new Named(name.startsWith("class ") ? name.substring(6)
+                        : name.startsWith("interface ") ? name.substring(10) : name));
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Library messages can be long or name internals; keep what tells the client where the JSON went wrong. */
@@ -48,5 +91,13 @@ final class AvajeJsonCodec implements JsonCodec {
 
     private static String describe(Type type) {
         return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+    }
+
+    /** A type known only by the name in the library's message (a nested type, not the one asked for). */
+    private record Named(String name) implements Type {
+        @Override
+        public String getTypeName() {
+            return name;
+        }
     }
 }
