@@ -17,6 +17,9 @@ final class AvajeJsonCodec implements JsonCodec {
 
     @Override
     public <T> T read(byte[] json, Type type) {
+        if (type == Object.class || type == java.util.Map.class || type == java.util.List.class) {
+            return untyped(json, (Class<?>) type);
+        }
         // The adapter first: a type the build left without one is the server's fault whatever the document holds.
         JsonType<T> adapter = adapter(type);
         limits.check(json);
@@ -33,8 +36,37 @@ final class AvajeJsonCodec implements JsonCodec {
             if (missing != null) {
                 throw missing; // a nested type without an adapter
             }
+            if (e.getMessage() != null && e.getMessage().startsWith("Maximum string buffer limit exceeded")) {
+                throw new JsonLimitException("maxStringBytes", JsonLimits.TYPED_MAX_STRING_CHARS, "a JSON string"
+                        + " for " + describe(type) + " is longer than " + JsonLimits.TYPED_MAX_STRING_CHARS
+                        + " characters, the most the JSON library (Avaje Jsonb) reads into a typed value"
+                        + " (maxStringBytes)");
+            }
             throw new JsonCodecException(clean(e.getMessage(), type), e);
         }
+    }
+
+    /** Untyped reads (the Lambda doors' events) go through {@link TreeReader}: no recursion, strings of any length. */
+    @SuppressWarnings("unchecked")
+    private <T> T untyped(byte[] json, Class<?> type) {
+        limits.check(json);
+        Object value;
+        try {
+            value = TreeReader.read(json);
+        } catch (JsonCodecException e) {
+            throw new JsonCodecException("invalid JSON for " + type.getSimpleName() + ": " + e.getMessage(), null);
+        }
+        if (value == null) {
+            throw new JsonCodecException("JSON body is null; expected " + type.getSimpleName(), null);
+        }
+        if (!type.isInstance(value)) {
+            throw new JsonCodecException("invalid JSON for " + type.getSimpleName() + ": expected a JSON "
+                    + (type == java.util.Map.class ? "object" : "array") + " but found "
+                    + (value instanceof java.util.Map ? "an object" : value instanceof java.util.List ? "an array"
+                    : value instanceof String ? "a string" : value instanceof Boolean ? "a boolean" : "a number"),
+                    null);
+        }
+        return (T) value;
     }
 
     @Override

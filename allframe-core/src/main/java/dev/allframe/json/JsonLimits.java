@@ -19,10 +19,11 @@ import java.util.Objects;
  *   <tr><td>{@code maxDepth}</td><td>500</td><td>{@code ALLFRAME_JSON_MAX_DEPTH}</td>
  *       <td>objects and arrays nested in each other (a top-level object is depth 1); the library reads nested values
  *       recursively, and 500 levels fit in a 256 KiB thread stack</td></tr>
- *   <tr><td>{@code maxStringBytes}</td><td>32,767</td><td>{@code ALLFRAME_JSON_MAX_STRING_BYTES}</td>
- *       <td>one string (value or member name), in bytes of its JSON text between the quotes; the default is the
- *       longest string Avaje Jsonb 3.11 reads at all (it fails on 32,768 characters, "Maximum string buffer limit
- *       exceeded"), so raising it only helps with another codec</td></tr>
+ *   <tr><td>{@code maxStringBytes}</td><td>8,388,608 (8 MiB)</td><td>{@code ALLFRAME_JSON_MAX_STRING_BYTES}</td>
+ *       <td>one string (value or member name), in bytes of its JSON text between the quotes; above Lambda's 6 MB
+ *       payload, so an API Gateway event's base64 body always fits. Reads into a generated adapter (a record, a
+ *       class) are further bounded by Avaje Jsonb 3.11 itself, which reads no string longer than
+ *       {@value #TYPED_MAX_STRING_CHARS} characters: a longer one fails as this limit too</td></tr>
  *   <tr><td>{@code maxEntries}</td><td>100,000</td><td>{@code ALLFRAME_JSON_MAX_ENTRIES}</td>
  *       <td>members of one object or elements of one array</td></tr>
  *   <tr><td>{@code maxDocumentBytes}</td><td>10,485,760 (10 MiB)</td>
@@ -37,8 +38,13 @@ import java.util.Objects;
 public record JsonLimits(int maxDepth, int maxStringBytes, int maxEntries, int maxDocumentBytes) {
     /** Default {@code maxDepth}. */
     public static final int DEFAULT_MAX_DEPTH = 500;
-    /** Default {@code maxStringBytes}: 32,767, the longest string the default codec's library can read. */
-    public static final int DEFAULT_MAX_STRING_BYTES = 32_767;
+    /** Default {@code maxStringBytes}: 8 MiB. */
+    public static final int DEFAULT_MAX_STRING_BYTES = 8 * 1024 * 1024;
+    /**
+     * The longest string, in characters, that Avaje Jsonb 3.11 reads into a generated adapter, whatever
+     * {@code maxStringBytes} says (its parser refuses to grow its buffer further); untyped reads have no such bound.
+     */
+    public static final int TYPED_MAX_STRING_CHARS = 32_767;
     /** Default {@code maxEntries}. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** Default {@code maxDocumentBytes}: 10 MiB. */

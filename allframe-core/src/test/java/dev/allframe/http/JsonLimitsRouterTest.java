@@ -30,6 +30,10 @@ class JsonLimitsRouterTest {
                 CreateOrder cmd = Json.read(req, CreateOrder.class, small);
                 return Response.text(cmd.customer());
             })
+            .post("/untyped", req -> {
+                Map<?, ?> body = Json.read(req, Map.class, JsonCodecs.defaultCodec());
+                return Response.text(Integer.toString(((String) body.get("note")).length()));
+            })
             .post("/unannotated", Json.body(Unannotated.class, (req, body) -> Response.text(body.customer())))
             .build();
 
@@ -76,9 +80,20 @@ class JsonLimitsRouterTest {
     @Test
     void a_string_at_the_default_length_is_read_and_one_byte_more_is_a_400() {
         String edge = "x".repeat(JsonLimits.DEFAULT_MAX_STRING_BYTES);
+        Response ok = post("/untyped", "{\"note\":\"" + edge + "\"}");
+        assertThat(ok.status()).as(ok.bodyAsString()).isEqualTo(200);
+        assertThat(ok.bodyAsString()).isEqualTo(Integer.toString(JsonLimits.DEFAULT_MAX_STRING_BYTES));
+        assertLimit(post("/untyped", "{\"note\":\"" + edge + "x\"}"), 400, "maxStringBytes");
+    }
+
+    @Test
+    void a_string_for_a_record_is_bounded_by_the_library_and_named_as_maxStringBytes() {
+        String edge = "x".repeat(JsonLimits.TYPED_MAX_STRING_CHARS);
         Response ok = post("/orders", "{\"customer\":\"" + edge + "\",\"quantity\":1}");
         assertThat(ok.status()).as(ok.bodyAsString()).isEqualTo(201);
-        assertLimit(post("/orders", "{\"customer\":\"" + edge + "x\",\"quantity\":1}"), 400, "maxStringBytes");
+        Response r = post("/orders", "{\"customer\":\"" + edge + "x\",\"quantity\":1}");
+        assertLimit(r, 400, "maxStringBytes");
+        assertThat((String) problemOf(r).get("detail")).contains("longer than 32767 characters");
     }
 
     @Test

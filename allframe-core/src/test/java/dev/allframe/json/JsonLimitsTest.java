@@ -17,7 +17,7 @@ class JsonLimitsTest {
 
     @Test
     void the_defaults_are_documented_values() {
-        assertThat(JsonLimits.defaults()).isEqualTo(new JsonLimits(500, 32_767, 100_000, 10 * 1024 * 1024));
+        assertThat(JsonLimits.defaults()).isEqualTo(new JsonLimits(500, 8 * 1024 * 1024, 100_000, 10 * 1024 * 1024));
     }
 
     @Test
