@@ -71,6 +71,12 @@ final class AvajeJsonCodec implements JsonCodec {
 
     @Override
     public byte[] write(Object value) {
+        if (value instanceof java.util.Map || value instanceof java.util.List) {
+            byte[] plain = TreeWriter.write(value); // keeps null list elements, which Avaje Jsonb drops
+            if (plain != null) {
+                return plain;
+            }
+        }
         try {
             return jsonb.toJsonBytes(value);
         } catch (RuntimeException e) {

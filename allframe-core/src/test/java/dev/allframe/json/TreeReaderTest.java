@@ -70,4 +70,20 @@ class TreeReaderTest {
                         + " found an array");
         assertThatThrownBy(() -> read("null")).hasMessage("JSON body is null; expected Object");
     }
+
+    @Test
+    void null_elements_of_a_list_are_written_not_dropped() {
+        // Found by CoreFuzzTest.untypedJsonDecoding on its first seed: Avaje Jsonb wrote [1,null,2] as [1,2].
+        Object value = read("{\"items\":[1,null,2],\"gone\":null,\"n\":{\"a\":[null]}}");
+        assertThat(new String(codec.write(value), StandardCharsets.UTF_8))
+                .isEqualTo("{\"items\":[1,null,2],\"n\":{\"a\":[null]}}");
+    }
+
+    @Test
+    void a_map_holding_a_record_is_still_written_by_the_library() {
+        record Point(int x) {
+        }
+        assertThatThrownBy(() -> codec.write(Map.of("p", new Point(1))))
+                .isInstanceOf(MissingJsonAdapterException.class);
+    }
 }
