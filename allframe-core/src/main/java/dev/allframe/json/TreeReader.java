@@ -215,7 +215,12 @@ final class TreeReader {
         if (integral && length <= 18) {
             return Long.parseLong(text);
         }
-        BigDecimal exact = new BigDecimal(text);
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(text);
+        } catch (NumberFormatException e) { // an exponent beyond an int: found by CoreFuzzTest.untypedJsonDecoding
+            throw new JsonCodecException("the number at byte " + start + " is out of range: " + e.getMessage(), null);
+        }
         if (exact.signum() == 0) {
             return integral ? (Object) 0L : (Object) 0.0d;
         }

@@ -86,4 +86,14 @@ class TreeReaderTest {
         assertThatThrownBy(() -> codec.write(Map.of("p", new Point(1))))
                 .isInstanceOf(MissingJsonAdapterException.class);
     }
+
+    @Test
+    void an_exponent_beyond_an_int_is_invalid_json_not_a_number_format_exception() {
+        // Found by CoreFuzzTest.untypedJsonDecoding (seed crash-88b5bae0...): BigDecimal threw NumberFormatException,
+        // which escaped the codec as neither a client error nor a JsonCodecException.
+        assertThatThrownBy(() -> read("[1e30123456789012345678901234567890]"))
+                .isInstanceOf(JsonCodecException.class)
+                .hasMessageStartingWith("invalid JSON for Object: the number at byte 1 is out of range");
+        assertThat(read("1e999999999")).isEqualTo(new BigDecimal("1e999999999"));
+    }
 }
