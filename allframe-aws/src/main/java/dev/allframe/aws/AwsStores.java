@@ -43,7 +43,7 @@ public final class AwsStores implements Stores {
     private final DynamoDbClient dynamoDb;
     /** The S3 client when snapshots are on S3, typed loosely so that S3 classes load only when used. */
     private final AutoCloseable s3;
-    private final DynamoDbEventStore events;
+    private final DynamoDbEventStoreBackend events;
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
     private final DeadLetterStore deadLetters;
@@ -54,7 +54,7 @@ public final class AwsStores implements Stores {
                       GlobalOrder order) {
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
-        this.events = DynamoDbEventStore.create(dynamoDb, table, false, order);
+        this.events = DynamoDbEventStoreBackend.create(dynamoDb, table, false, order);
         this.snapshots = snapshots;
         this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
         this.deadLetters = new DynamoDbDeadLetterStore(dynamoDb, table);
@@ -211,7 +211,7 @@ public final class AwsStores implements Stores {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** @return the event store backend (a {@link DynamoDbEventStore}) */
+    /** @return the event store backend (a {@link DynamoDbEventStoreBackend}) */
     @Override
     public EventStoreBackend events() {
         return events;

@@ -1,10 +1,10 @@
 package dev.allframe.aws;
 
-import dev.allframe.eventstore.AppendNotifier;
+import dev.allframe.eventstore.BackendCapabilities;
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.EventStoreException;
-import dev.allframe.eventstore.EventStoreLimits;
+import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.RecordedEvent;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -23,12 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,7 +40,82 @@ import static dev.allframe.aws.DynamoDbSchema.SK;
 import static dev.allframe.aws.DynamoDbSchema.n;
 import static dev.allframe.aws.DynamoDbSchema.s;
 
-final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
+/**
+ * The event store backend on one DynamoDB table (schema in {@link DynamoDbSchema} and the module README).
+ *
+ * <ul>
+ *   <li>An append is one {@code TransactWriteItems}: a {@code Put} per event with {@code attribute_not_exists(PK)},
+ *       a {@code ConditionCheck} that the expected version exists (exact expectations above 0 that this instance
+ *       has not seen exist already: events are immutable, so a version once read or written stays proven) and
+ *       the update of the global-position counter item. All or nothing; no read before the write when the expected version is
+ *       given. A failed event condition becomes a {@link dev.allframe.eventstore.ConcurrencyConflictException}
+ *       carrying the actual version (one consistent read after the failure).</li>
+ *   <li>The counter item makes global positions gap-free and ordered by commit, at the price of one item every
+ *       append writes: its throughput is the table's append limit (docs/benchmarks/dynamodb.md).</li>
+ *   <li>Since a transaction holds at most 100 items and the counter takes one, an append holds at most
+ *       {@value #MAX_EVENTS} events; larger appends are rejected with an {@link IllegalArgumentException} before
+ *       any request. A full append at an expected version this instance has not seen exist proves it with one
+ *       consistent {@code GetItem} first (two requests) instead of the check, which would not fit.</li>
+ *   <li>Stream reads are consistent queries paged through {@code LastEvaluatedKey}; {@code readAll} queries the
+ *       {@value DynamoDbSchema#INDEX} index bucket by bucket and returns only a gap-free run of positions, so an
+ *       index that lags never makes a catch-up reader skip an event.</li>
+ * </ul>
+ * That is global order mode {@link GlobalOrder#COUNTER}, the default. In mode {@link GlobalOrder#STREAMS}
+ * ({@link #create(DynamoDbClient, String, boolean, GlobalOrder)}, {@code ALLFRAME_GLOBAL_ORDER=streams}) there is
+ * no counter: an append is only its event {@code Put}s (plus the version check when needed), so up to
+ * {@value #MAX_EVENTS_WITHOUT_COUNTER} events fit one {@code TransactWriteItems} and no key is shared by all
+ * appends; events carry no global position (0) and {@link #capabilities()} reports no global order, so
+ * {@code readAll} and catch-up subscriptions are refused with the reason: projections follow the table's DynamoDB
+ * stream instead.
+ * Thread-safe. In mode counter, appends through one instance are serialised (they all update the counter item).
+ */
+public final class DynamoDbEventStoreBackend implements EventStoreBackend {
+    /**
+     * Most events in one append, to a new or an existing stream: 100 transaction items less the global-position
+     * counter. (The core allows 100; the module README explains why 100 is not reachable with gap-free global
+     * positions.)
+     */
+    public static final int MAX_EVENTS = 99;
+
+    /** Most events in one append in global order mode {@link GlobalOrder#STREAMS}: a whole transaction. */
+    public static final int MAX_EVENTS_WITHOUT_COUNTER = 100;
+
+    /**
+     * @param client the client; closed by {@link #close()} only if {@code ownsClient}
+     * @param table the table name
+     * @throws NullPointerException if {@code client} is null
+     * @throws IllegalArgumentException if {@code table} is not a valid DynamoDB table name
+     * @return a backend on the table, which must exist (see {@link DynamoDbTables#create})
+     */
+    public static DynamoDbEventStoreBackend create(DynamoDbClient client, String table) {
+        return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
+                DynamoDbTables.checkName(table), Clock.systemUTC(), false, GlobalOrder.COUNTER);
+    }
+
+    /**
+     * @param client the client
+     * @param table the table name
+     * @param ownsClient whether {@link #close()} closes the client
+     * @return a backend on the table
+     */
+    public static DynamoDbEventStoreBackend create(DynamoDbClient client, String table, boolean ownsClient) {
+        return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
+                DynamoDbTables.checkName(table), Clock.systemUTC(), ownsClient, GlobalOrder.COUNTER);
+    }
+
+    /**
+     * @param client the client
+     * @param table the table name
+     * @param ownsClient whether {@link #close()} closes the client
+     * @param order the global order mode ({@link GlobalOrder#COUNTER} is what the other factories use)
+     * @return a backend on the table
+     */
+    public static DynamoDbEventStoreBackend create(DynamoDbClient client, String table, boolean ownsClient, GlobalOrder order) {
+        return new DynamoDbEventStoreBackend(Objects.requireNonNull(client, "client"),
+                DynamoDbTables.checkName(table), Clock.systemUTC(), ownsClient, Objects.requireNonNull(order,
+                "order"));
+    }
+
     /** Attempts when the counter moved under us (another process appended) or DynamoDB reports a conflict. */
     private static final int MAX_ATTEMPTS = 100;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -52,7 +127,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     private final Clock clock;
     private final boolean ownsClient;
     private final GlobalOrder order;
-    private final AppendNotifier notifier = new AppendNotifier();
+    private final BackendCapabilities capabilities;
     /** Appends through this instance take turns: they would only defeat each other on the counter item. */
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The counter's value as last seen, or -1 when unknown (read before the next append). Guarded by appendLock. */
@@ -60,26 +135,34 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     /** Stream versions this instance has seen exist, so appends after them need no version check. */
     private final ObservedVersions observed = new ObservedVersions(10_000);
 
-    DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient,
-                              GlobalOrder order) {
+    private DynamoDbEventStoreBackend(DynamoDbClient client, String table, Clock clock, boolean ownsClient,
+                                      GlobalOrder order) {
         this.client = client;
         this.table = table;
         this.clock = clock;
         this.ownsClient = ownsClient;
         this.order = order;
+        this.capabilities = order == GlobalOrder.COUNTER ? BackendCapabilities.all()
+                : BackendCapabilities.withoutGlobalOrder("DynamoDB table '" + table + "' is in global order mode"
+                + " 'streams' (" + GlobalOrder.VARIABLE + "=streams): events carry no global position, so there is no"
+                + " readAll and no catch-up subscription. Drive projections from the table's DynamoDB stream (the"
+                + " DynamoDB Streams door), or switch to " + GlobalOrder.VARIABLE + "=counter");
     }
 
-    @Override
+    /** @return the table's name */
     public String table() {
         return table;
     }
 
-    @Override
+    /** @return the global order mode this backend was created with */
     public GlobalOrder globalOrder() {
         return order;
     }
 
-    @Override
+    /**
+     * @return the most events one append may hold: {@value #MAX_EVENTS} in mode counter,
+     *         {@value #MAX_EVENTS_WITHOUT_COUNTER} in mode streams
+     */
     public int maxEvents() {
         return order == GlobalOrder.COUNTER ? MAX_EVENTS : MAX_EVENTS_WITHOUT_COUNTER;
     }
@@ -90,7 +173,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
-        EventStoreLimits.check(streamId, events, expected);
         checkNotReserved(streamId);
         if (events.size() > maxEvents()) {
             throw new IllegalArgumentException("an append on DynamoDB holds " + events.size() + " events (expected <= "
@@ -144,7 +226,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
                 observed.saw(streamId, current + events.size());
                 if (counter()) {
                     knownHead = head + events.size();
-                    notifier.appended(knownHead);
                 }
                 return List.copyOf(recorded);
             } catch (TransactionCanceledException e) {
@@ -299,7 +380,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public List<RecordedEvent> read(String streamId, long fromVersion) {
-        EventStoreLimits.checkStreamId(streamId);
         if (streamId.startsWith(DynamoDbSchema.RESERVED_PREFIX)) {
             return List.of();
         }
@@ -330,7 +410,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public long version(String streamId) {
-        EventStoreLimits.checkStreamId(streamId);
         if (streamId.startsWith(DynamoDbSchema.RESERVED_PREFIX)) {
             return 0;
         }
@@ -349,16 +428,7 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
-        if (!counter()) {
-            throw new UnsupportedOperationException("readAll is not available on DynamoDB table '" + table
-                    + "' in global order mode 'streams' (" + GlobalOrder.VARIABLE + "=streams): events carry no"
-                    + " global position. Drive projections from the table's DynamoDB stream (the DynamoDB Streams"
-                    + " door), or switch to " + GlobalOrder.VARIABLE + "=counter for readAll and catch-up"
-                    + " subscriptions");
-        }
-        if (maxCount < 1) {
-            throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
-        }
+        capabilities.requireGlobalOrder();
         long next = Math.max(1, fromGlobalPosition);
         List<RecordedEvent> out = new ArrayList<>();
         try {
@@ -414,8 +484,8 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
     }
 
     @Override
-    public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
-        notifier.await(afterPosition, timeout);
+    public BackendCapabilities capabilities() {
+        return capabilities;
     }
 
     static void checkNotReserved(String streamId) {
@@ -434,6 +504,6 @@ final class DynamoDbEventStoreBackend implements DynamoDbEventStore {
 
     @Override
     public String toString() {
-        return "DynamoDbEventStore[" + table + (counter() ? "" : ", global order streams") + "]";
+        return "DynamoDbEventStoreBackend[" + table + (counter() ? "" : ", global order streams") + "]";
     }
 }

@@ -92,7 +92,7 @@ class AwsStoresTest {
         assertThat(created.output()).contains("appended AwsStores[dynamodb:" + table + ", s3://env-snapshots-");
 
         try (DynamoDbClient client = StandIns.dynamoDb(); S3Client s3 = StandIns.s3()) {
-            DynamoDbEventStore store = DynamoDbEventStore.create(client, table);
+            DynamoDbEventStoreBackend store = DynamoDbEventStoreBackend.create(client, table);
             assertThat(store.read("order-1", 1)).singleElement().satisfies(e -> assertThat(e.type())
                     .isEqualTo("Created"));
             assertThat(S3SnapshotStore.create(s3, env.get("SNAPSHOT_BUCKET")).load("order-1")).isPresent();
@@ -113,7 +113,7 @@ class AwsStoresTest {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("appended AwsStores[dynamodb:" + table + "] 1 1");
         try (DynamoDbClient client = StandIns.dynamoDb()) {
-            assertThat(DynamoDbEventStore.create(client, table).version("s-1")).isEqualTo(1);
+            assertThat(DynamoDbEventStoreBackend.create(client, table).version("s-1")).isEqualTo(1);
             client.deleteTable(b -> b.tableName(table));
         }
     }

@@ -100,7 +100,7 @@ class DynamoDbTableStoresTest {
 
     @Test
     void aMissingTableIsAClearErrorNamingIt() {
-        DynamoDbEventStore missing = DynamoDbEventStore.create(client, "no-such-table");
+        DynamoDbEventStoreBackend missing = DynamoDbEventStoreBackend.create(client, "no-such-table");
         assertThatThrownBy(() -> missing.version("s")).isInstanceOf(dev.allframe.eventstore.EventStoreException.class)
                 .hasMessageContaining("'no-such-table'");
         assertThatThrownBy(() -> missing.append("s", List.of(new dev.allframe.eventstore.EventData("A",

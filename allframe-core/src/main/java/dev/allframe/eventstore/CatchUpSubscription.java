@@ -47,7 +47,7 @@ final class CatchUpSubscription<E> implements Subscription {
             while (running) {
                 List<RecordedEvent> batch = store.backend().readAll(position + 1, DefaultEventStore.PAGE);
                 if (batch.isEmpty()) {
-                    store.backend().awaitAppend(position, pollInterval);
+                    store.awaitAppend(position, pollInterval);
                     continue;
                 }
                 for (RecordedEvent r : batch) {

@@ -14,16 +14,19 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** {@link EventStore} over a backend: JSON payloads, registry names, upcasting on read. */
+/**
+ * {@link EventStore} over a backend: JSON payloads, registry names, upcasting on read; the backend is wrapped in a
+ * {@link CheckedBackend}, which checks input, refuses global reads it cannot answer and wakes waiters on appends.
+ */
 final class DefaultEventStore<E> implements EventStore<E> {
     static final int PAGE = 500;
 
-    private final EventStoreBackend backend;
+    private final CheckedBackend backend;
     private final EventTypes<E> types;
     private final JsonCodec codec;
 
     DefaultEventStore(EventStoreBackend backend, EventTypes<E> types, JsonCodec codec) {
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backend = CheckedBackend.of(backend);
         this.types = Objects.requireNonNull(types, "types");
         this.codec = Objects.requireNonNull(codec, "codec");
     }
@@ -59,6 +62,7 @@ final class DefaultEventStore<E> implements EventStore<E> {
 
     @Override
     public Stream<StoredEvent<E>> readAll(long fromGlobalPosition) {
+        backend.capabilities().requireGlobalOrder(); // refused here, not at the stream's first element
         Iterator<StoredEvent<E>> pages = new Iterator<>() {
             long next = fromGlobalPosition;
             Iterator<RecordedEvent> page = List.<RecordedEvent>of().iterator();
@@ -96,6 +100,7 @@ final class DefaultEventStore<E> implements EventStore<E> {
 
     @Override
     public Subscription subscribe(long fromGlobalPosition, EventConsumer<E> consumer, Duration pollInterval) {
+        backend.capabilities().requireGlobalOrder();
         return CatchUpSubscription.start(this, fromGlobalPosition, consumer, pollInterval);
     }
 
@@ -117,6 +122,11 @@ final class DefaultEventStore<E> implements EventStore<E> {
         }
         return new StoredEvent<>(r.streamId(), r.version(), r.globalPosition(), current.type(), event,
                 current.metadata(), r.timestamp());
+    }
+
+    @Override
+    public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
+        backend.awaitAppend(afterPosition, timeout);
     }
 
     @Override

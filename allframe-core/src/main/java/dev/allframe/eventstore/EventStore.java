@@ -28,6 +28,10 @@ public interface EventStore<E> {
     }
 
     /**
+     * Creates a store over a backend. The store checks every input against {@link EventStoreLimits} before it
+     * reaches the backend, refuses global reads the backend cannot answer (its {@link EventStoreBackend#capabilities()
+     * capabilities}) and wakes {@link #awaitAppend waiters} on its appends.
+     *
      * @param backend the storage
      * @param types the type names and upcasters
      * @param codec the payload codec
@@ -90,6 +94,8 @@ public interface EventStore<E> {
      * @param fromGlobalPosition the first position (1 for everything)
      * @return the events in increasing global position
      * @throws UnknownEventTypeException if a stored type name is not registered (when reached)
+     * @throws UnsupportedOperationException with the backend's reason if it keeps no global order (see
+     *                                       {@link BackendCapabilities})
      */
     Stream<StoredEvent<E>> readAll(long fromGlobalPosition);
 
@@ -117,8 +123,10 @@ public interface EventStore<E> {
      *
      * @param fromGlobalPosition the first position to deliver
      * @param consumer receives the events
-     * @param pollInterval how often to look for appends this process did not make
+     * @param pollInterval how often to look for appends this store did not make
      * @return the running subscription
+     * @throws UnsupportedOperationException with the backend's reason if it keeps no global order (see
+     *                                       {@link BackendCapabilities})
      */
     Subscription subscribe(long fromGlobalPosition, EventConsumer<E> consumer, Duration pollInterval);
 
@@ -132,7 +140,23 @@ public interface EventStore<E> {
      */
     StoredEvent<E> decode(RecordedEvent recorded);
 
-    /** @return the backend */
+    /**
+     * Waits until an append through this store commits past {@code afterPosition}, or the timeout passes. Appends
+     * made by other stores or processes are not signalled: a follower finds them by polling, waiting at most the
+     * timeout.
+     *
+     * @param afterPosition the last global position the caller has seen
+     * @param timeout the longest wait
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException;
+
+    /**
+     * The byte-level view of this store's backend, with the same input checks, capability refusals and append
+     * signals as the store itself: appends through it wake this store's waiters.
+     *
+     * @return the checked backend
+     */
     EventStoreBackend backend();
 
     /** @return the type registry */

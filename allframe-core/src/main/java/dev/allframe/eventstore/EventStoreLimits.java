@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The input rules every backend enforces, so that bad input gets the same clear error everywhere: stream ids of
+ * The input rules of every event store, checked once by the core before input reaches a backend (see
+ * {@link EventStore#create}), so that bad input gets the same clear error everywhere: stream ids of
  * 1..{@value #MAX_STREAM_ID_LENGTH} characters without control characters, type names of
  * 1..{@value #MAX_TYPE_LENGTH} characters, payloads up to {@value #MAX_PAYLOAD_BYTES} bytes (DynamoDB's item limit
  * leaves room for this), at most {@value #MAX_EVENTS_PER_APPEND} events per append.

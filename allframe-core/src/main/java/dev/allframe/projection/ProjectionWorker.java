@@ -144,7 +144,7 @@ public final class ProjectionWorker<E> {
                 readFailures = 0;
                 if (batch.isEmpty()) {
                     retrying = null;
-                    store.backend().awaitAppend(checkpoint.position(), pollInterval);
+                    store.awaitAppend(checkpoint.position(), pollInterval);
                     continue;
                 }
                 for (RecordedEvent r : batch) {

@@ -90,6 +90,15 @@ class CqrsPublicApiTest {
         try (Subscription s = store.subscribe(1, e -> { })) {
             assertThat(s.awaitPosition(1, Duration.ofSeconds(5))).isTrue();
         }
+        dev.allframe.eventstore.BackendCapabilities capabilities = store.backend().capabilities();
+        assertThat(capabilities.globalOrder()).isTrue();
+        assertThat(capabilities.reason()).isEmpty();
+        capabilities.requireGlobalOrder();
+        assertThat(dev.allframe.eventstore.BackendCapabilities.withoutGlobalOrder("use the change stream instead")
+                .globalOrder()).isFalse();
+        assertThat(new dev.allframe.eventstore.BackendCapabilities(true, "")).isEqualTo(
+                dev.allframe.eventstore.BackendCapabilities.all());
+        store.awaitAppend(0, Duration.ofMillis(1));
         QueryBus queries = QueryBus.builder().build();
         Router router = Router.builder().apply(CommandProblems::register).build();
         CommandHandler<CartCommand.Open, CartEvent> handler = c -> List.of();

@@ -141,11 +141,6 @@ class CommandBusTest {
             public long version(String s) {
                 return real.version(s);
             }
-
-            @Override
-            public void awaitAppend(long p, Duration t) throws InterruptedException {
-                real.awaitAppend(p, t);
-            }
         };
     }
 

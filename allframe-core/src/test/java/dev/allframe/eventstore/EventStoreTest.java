@@ -178,11 +178,6 @@ class EventStoreTest {
             public long version(String streamId) {
                 return backend.version(streamId);
             }
-
-            @Override
-            public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
-                backend.awaitAppend(afterPosition, timeout);
-            }
         };
         EventStore<CartEvent> slow = EventStore.create(interruptible, CartEvent.types());
         Subscription s = slow.subscribe(1, e -> { });

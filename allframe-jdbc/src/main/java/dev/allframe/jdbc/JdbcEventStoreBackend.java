@@ -1,11 +1,9 @@
 package dev.allframe.jdbc;
 
-import dev.allframe.eventstore.AppendNotifier;
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.eventstore.EventStoreException;
-import dev.allframe.eventstore.EventStoreLimits;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.RecordedEvent;
 
@@ -15,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +30,6 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
     private final ConnectionPool pool;
     private final Dialect dialect;
     private final Clock clock;
-    private final AppendNotifier notifier = new AppendNotifier();
     /* Within one process, queueing appends here is cheaper than letting them contend for the database lock. */
     private final ReentrantLock appendLock = new ReentrantLock(true);
     private volatile int failAfterRows = -1;
@@ -51,7 +47,6 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
 
     @Override
     public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
-        EventStoreLimits.check(streamId, events, expected);
         List<RecordedEvent> out;
         appendLock.lock();
         try {
@@ -65,7 +60,6 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
         } finally {
             appendLock.unlock();
         }
-        notifier.appended(out.get(out.size() - 1).globalPosition());
         return out;
     }
 
@@ -127,7 +121,6 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
 
     @Override
     public List<RecordedEvent> read(String streamId, long fromVersion) {
-        EventStoreLimits.checkStreamId(streamId);
         return pool.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM af_events WHERE stream_id = ? AND version >= ? ORDER BY version")) {
@@ -140,9 +133,6 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
 
     @Override
     public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
-        if (maxCount < 1) {
-            throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
-        }
         return pool.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM af_events WHERE global_position >= ? ORDER BY global_position LIMIT ?")) {
@@ -166,13 +156,7 @@ final class JdbcEventStoreBackend implements EventStoreBackend {
 
     @Override
     public long version(String streamId) {
-        EventStoreLimits.checkStreamId(streamId);
         return pool.with(c -> currentVersion(c, streamId));
-    }
-
-    @Override
-    public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
-        notifier.await(afterPosition, timeout);
     }
 
     @Override

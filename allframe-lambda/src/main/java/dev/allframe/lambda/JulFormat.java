@@ -1,5 +1,7 @@
 package dev.allframe.lambda;
 
+import dev.allframe.internal.LogLevels;
+
 import java.io.PrintStream;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -32,7 +34,7 @@ public final class JulFormat extends Formatter {
             for (Handler h : root.getHandlers()) { // idempotent if LogManager.readConfiguration() runs again
                 root.removeHandler(h);
             }
-            root.setLevel(toJul(LambdaLogFinder.THRESHOLD));
+            root.setLevel(LogLevels.toJul(LambdaLogFinder.THRESHOLD));
             Handler err = new StandardError();
             err.setFormatter(new JulFormat());
             root.addHandler(err);
@@ -87,16 +89,5 @@ public final class JulFormat extends Formatter {
             return "INFO";
         }
         return v >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
-    }
-
-    private static Level toJul(System.Logger.Level level) {
-        return switch (level) {
-            case OFF -> Level.OFF;
-            case ERROR -> Level.SEVERE;
-            case WARNING -> Level.WARNING;
-            case INFO -> Level.INFO;
-            case DEBUG -> Level.FINE;
-            case TRACE, ALL -> Level.ALL;
-        };
     }
 }

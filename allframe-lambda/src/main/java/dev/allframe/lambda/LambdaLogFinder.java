@@ -1,5 +1,7 @@
 package dev.allframe.lambda;
 
+import dev.allframe.internal.LogLevels;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  * ({@link JulFormat}).
  */
 public final class LambdaLogFinder extends System.LoggerFinder {
-    static final System.Logger.Level THRESHOLD = threshold(System.getenv("ALLFRAME_LOG"));
+    static final System.Logger.Level THRESHOLD = threshold(System.getenv(LogLevels.VARIABLE));
 
     /** Created by the JDK's service lookup. */
     public LambdaLogFinder() {
@@ -52,18 +54,19 @@ public final class LambdaLogFinder extends System.LoggerFinder {
         return value != null && !value.isBlank();
     }
 
+    /**
+     * A logger finder cannot refuse to start, so a bad value is reported on standard error and read as the default.
+     *
+     * @param setting the value of {@code ALLFRAME_LOG}, or {@code null}
+     * @return the level it names (the one parser every module shares), {@code INFO} if it names none
+     */
     static System.Logger.Level threshold(String setting) {
-        if (setting == null || setting.isBlank()) {
+        try {
+            return LogLevels.parse(setting);
+        } catch (IllegalArgumentException e) {
+            System.err.println("WARN " + e.getMessage() + "; logging at info");
             return System.Logger.Level.INFO;
         }
-        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
-            case "off", "none" -> System.Logger.Level.OFF;
-            case "error" -> System.Logger.Level.ERROR;
-            case "warn", "warning" -> System.Logger.Level.WARNING;
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "trace", "all" -> System.Logger.Level.TRACE;
-            default -> System.Logger.Level.INFO;
-        };
     }
 
     /** One line header plus the stack trace, if any. */

@@ -1,6 +1,6 @@
 package dev.allframe.aws.bench;
 
-import dev.allframe.aws.DynamoDbEventStore;
+import dev.allframe.aws.DynamoDbEventStoreBackend;
 import dev.allframe.aws.DynamoDbTables;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.ExpectedVersion;
@@ -34,7 +34,7 @@ public final class ColdStartDriver {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             DynamoDbTables.create(client, "cold");
-            DynamoDbEventStore.create(client, "cold").append("order-1", List.of(new EventData("OrderCreated",
+            DynamoDbEventStoreBackend.create(client, "cold").append("order-1", List.of(new EventData("OrderCreated",
                     "{}".getBytes(StandardCharsets.UTF_8), null)), ExpectedVersion.noStream());
             Map<String, List<Double>> wall = new HashMap<>();
             Map<String, List<Double>> inside = new HashMap<>();

@@ -1,6 +1,6 @@
 package dev.allframe.aws.bench;
 
-import dev.allframe.aws.DynamoDbEventStore;
+import dev.allframe.aws.DynamoDbEventStoreBackend;
 import dev.allframe.aws.DynamoDbTables;
 import dev.allframe.aws.GlobalOrder;
 import dev.allframe.eventstore.EventData;
@@ -37,8 +37,8 @@ public final class DynamoDbBench {
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final String STREAMS = "[streams]";
 
-    private static DynamoDbEventStore store(DynamoDbClient client, String caseName) {
-        return DynamoDbEventStore.create(client, "events", false,
+    private static DynamoDbEventStoreBackend store(DynamoDbClient client, String caseName) {
+        return DynamoDbEventStoreBackend.create(client, "events", false,
                 caseName.contains(STREAMS) ? GlobalOrder.STREAMS : GlobalOrder.COUNTER);
     }
 
@@ -51,7 +51,7 @@ public final class DynamoDbBench {
 
     /** A case: given a fresh server with tables "raw" and "events", returns the operation to time. */
     interface Case {
-        Op prepare(DynamoDbClient client, DynamoDbEventStore store);
+        Op prepare(DynamoDbClient client, DynamoDbEventStoreBackend store);
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,7 +85,7 @@ public final class DynamoDbBench {
         // The same append at a version this store instance has not seen (another instance wrote each stream):
         // the transaction carries the ConditionCheck that the expected version exists (3 items instead of 2).
         cases.put("append 1 event, version check", (client, store) -> {
-            try (DynamoDbEventStore other = DynamoDbEventStore.create(client, "events")) {
+            try (DynamoDbEventStoreBackend other = DynamoDbEventStoreBackend.create(client, "events")) {
                 for (int i = 0; i < warmUp + ops; i++) {
                     other.append("seen-elsewhere-" + i, one, ExpectedVersion.noStream());
                 }
@@ -150,8 +150,8 @@ public final class DynamoDbBench {
                 "one store instance " + STREAMS, threads + " store instances " + STREAMS)) {
             try (Dynoxide dynoxide = Dynoxide.start(); DynamoDbClient client = client(dynoxide)) {
                 DynamoDbTables.create(client, "events");
-                DynamoDbEventStore shared = store(client, mode);
-                List<DynamoDbEventStore> separate = new ArrayList<>();
+                DynamoDbEventStoreBackend shared = store(client, mode);
+                List<DynamoDbEventStoreBackend> separate = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     separate.add(store(client, mode));
                 }

@@ -1,15 +1,12 @@
 package dev.allframe.eventstore.inmemory;
 
-import dev.allframe.eventstore.AppendNotifier;
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.EventStoreBackend;
-import dev.allframe.eventstore.EventStoreLimits;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.RecordedEvent;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +26,6 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
     private final Object lock = new Object();
     private final List<RecordedEvent> all = new ArrayList<>();
     private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
-    private final AppendNotifier notifier = new AppendNotifier();
     private final Clock clock;
     private volatile int failAfterEvents = -1;
 
@@ -61,9 +57,7 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     @Override
     public List<RecordedEvent> append(String streamId, List<EventData> events, ExpectedVersion expected) {
-        EventStoreLimits.check(streamId, events, expected);
         List<RecordedEvent> staged = new ArrayList<>(events.size());
-        long last;
         synchronized (lock) {
             List<RecordedEvent> stream = streams.get(streamId);
             long current = stream == null ? 0 : stream.size();
@@ -87,15 +81,12 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
             }
             stream.addAll(staged);
             all.addAll(staged);
-            last = position;
         }
-        notifier.appended(last);
         return List.copyOf(staged);
     }
 
     @Override
     public List<RecordedEvent> read(String streamId, long fromVersion) {
-        EventStoreLimits.checkStreamId(streamId);
         synchronized (lock) {
             List<RecordedEvent> stream = streams.getOrDefault(streamId, Collections.emptyList());
             int from = (int) Math.min(Math.max(fromVersion, 1) - 1, stream.size());
@@ -105,9 +96,6 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     @Override
     public List<RecordedEvent> readAll(long fromGlobalPosition, int maxCount) {
-        if (maxCount < 1) {
-            throw new IllegalArgumentException("maxCount (expected >= 1): " + maxCount);
-        }
         synchronized (lock) {
             int from = (int) Math.min(Math.max(fromGlobalPosition, 1) - 1, all.size());
             int to = (int) Math.min((long) from + maxCount, all.size());
@@ -117,15 +105,9 @@ public final class InMemoryEventStoreBackend implements EventStoreBackend {
 
     @Override
     public long version(String streamId) {
-        EventStoreLimits.checkStreamId(streamId);
         synchronized (lock) {
             List<RecordedEvent> stream = streams.get(streamId);
             return stream == null ? 0 : stream.size();
         }
-    }
-
-    @Override
-    public void awaitAppend(long afterPosition, Duration timeout) throws InterruptedException {
-        notifier.await(afterPosition, timeout);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Writes a body in Terraform's JSON syntax ({@code *.tf.json}). Strings are templates there too, so literal text
- * is escaped the same way ({@code ${} becomes {@code $${}); references and calls become {@code "${...}"};
+ * is escaped the same way (<code>${</code> becomes <code>$${</code>); references and calls become {@code "${...}"};
  * keywords (types, {@code depends_on} entries) become plain strings. Labeled blocks nest as objects keyed by their
  * labels; unlabeled nested blocks are arrays of objects.
  */

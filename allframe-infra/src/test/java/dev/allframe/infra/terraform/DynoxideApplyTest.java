@@ -1,6 +1,6 @@
 package dev.allframe.infra.terraform;
 
-import dev.allframe.aws.DynamoDbEventStore;
+import dev.allframe.aws.DynamoDbEventStoreBackend;
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.ExpectedVersion;
@@ -219,7 +219,7 @@ class DynoxideApplyTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(recordIndexes)).build();
-        try (DynamoDbEventStore store = DynamoDbEventStore.create(client, "orders-events", true)) {
+        try (DynamoDbEventStoreBackend store = DynamoDbEventStoreBackend.create(client, "orders-events", true)) {
             List<RecordedEvent> first = store.append("store-order-1", List.of(event("OrderCreated", "a")),
                     ExpectedVersion.noStream());
             List<RecordedEvent> more = store.append("store-order-1",

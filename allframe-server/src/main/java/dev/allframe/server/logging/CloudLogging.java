@@ -1,5 +1,7 @@
 package dev.allframe.server.logging;
 
+import dev.allframe.internal.LogLevels;
+
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,7 +28,7 @@ public final class CloudLogging {
     /** Environment variable that chooses the log format: {@code json} or {@code text}. */
     public static final String FORMAT_VARIABLE = "ALLFRAME_LOG_FORMAT";
     /** Environment variable that chooses the level. */
-    public static final String LEVEL_VARIABLE = "ALLFRAME_LOG";
+    public static final String LEVEL_VARIABLE = LogLevels.VARIABLE;
 
     private static final String[] PROJECT_VARIABLES =
             {"GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "GCP_PROJECT", "CLOUDSDK_CORE_PROJECT"};
@@ -116,20 +118,12 @@ public final class CloudLogging {
         return null;
     }
 
+    /**
+     * @param value the value of {@code ALLFRAME_LOG}, or {@code null}
+     * @return the {@code java.util.logging} level it names (the one parser every module shares)
+     */
     static Level level(String value) {
-        if (value == null || value.isBlank()) {
-            return Level.INFO;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "off" -> Level.OFF;
-            case "error" -> Level.SEVERE;
-            case "warn", "warning" -> Level.WARNING;
-            case "info" -> Level.INFO;
-            case "debug" -> Level.FINE;
-            case "trace" -> Level.FINEST;
-            default -> throw new IllegalArgumentException(
-                    LEVEL_VARIABLE + " (expected off, error, warn, info, debug or trace): '" + value + "'");
-        };
+        return LogLevels.toJul(LogLevels.parse(value));
     }
 
     private static void put(Map<String, String> labels, String key, String value) {

@@ -1,5 +1,6 @@
 package dev.allframe.testkit.eventstore;
 
+import dev.allframe.eventstore.BackendCapabilities;
 import dev.allframe.eventstore.ConcurrencyConflictException;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.EventStore;
@@ -93,35 +94,80 @@ public abstract class EventStoreBackendContract {
     }
 
     /**
-     * Whether the backend keeps a global order ({@code readAll}, catch-up subscriptions). Every general-purpose
-     * backend must (the default). A backend configured without one on purpose (DynamoDB in global order mode
-     * {@code streams}, whose projections follow the table's change stream) overrides this to {@code false}: the
-     * global-order tests then check instead that {@code readAll} is refused with a clear
-     * {@link UnsupportedOperationException} (nothing is skipped), and the global-order assertions inside per-stream
-     * tests are left out; everything per stream is still checked.
+     * Whether the backend under test must report a global order in its
+     * {@link EventStoreBackend#capabilities() capabilities}. Every general-purpose backend keeps one (the default). A
+     * backend configured without one on purpose (DynamoDB in global order mode {@code streams}, whose projections
+     * follow the table's change stream) overrides this to {@code false}: the kit then checks that the backend says so
+     * with a reason, that every global read is refused with that reason, and leaves the global-order assertions out
+     * of the per-stream tests; everything per stream is still checked, and no test is skipped.
      *
      * @return {@code true} unless the backend under test deliberately has no global order
      */
-    protected boolean supportsGlobalOrder() {
+    protected boolean expectsGlobalOrder() {
         return true;
+    }
+
+    /** @return whether the backend reports a global order (checked against {@link #expectsGlobalOrder()}) */
+    private boolean globalOrder() {
+        return fixture.backend().capabilities().globalOrder();
     }
 
     /**
      * The global-order tests run in full when the backend keeps a global order; otherwise they check the other half
-     * of the promise (no test is skipped): global reads are refused at once with an
-     * {@link UnsupportedOperationException} that explains itself, and nothing is returned that looks like an order.
+     * of the promise: global reads are refused at once with the reason the capabilities give.
      *
      * @return whether the rest of the calling test applies
      */
     private boolean keepsGlobalOrderElseRefusesGlobalReads() {
-        if (supportsGlobalOrder()) {
+        if (globalOrder()) {
             return true;
         }
-        assertThatThrownBy(() -> backend.readAll(1, 10))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .satisfies(e -> assertThat(e.getMessage()).as("a message that explains the refusal")
-                        .hasSizeGreaterThan(40));
+        assertGlobalReadsRefused();
         return false;
+    }
+
+    private void assertGlobalReadsRefused() {
+        String reason = fixture.backend().capabilities().reason();
+        assertThatThrownBy(() -> fixture.backend().readAll(1, 10)).as("readAll on the backend itself")
+                .isInstanceOf(UnsupportedOperationException.class).hasMessage(reason);
+        assertThatThrownBy(() -> backend.readAll(1, 10)).as("readAll through the core")
+                .isInstanceOf(UnsupportedOperationException.class).hasMessage(reason);
+        assertThatThrownBy(() -> store.readAll(1)).as("the typed readAll, refused when called, not when consumed")
+                .isInstanceOf(UnsupportedOperationException.class).hasMessage(reason);
+        assertThatThrownBy(() -> store.subscribe(1, e -> { }).close()).as("a catch-up subscription")
+                .isInstanceOf(UnsupportedOperationException.class).hasMessage(reason);
+    }
+
+    @Test
+    void reportsTheExpectedCapabilitiesAndTheSameThroughTheCore() {
+        BackendCapabilities capabilities = fixture.backend().capabilities();
+        assertThat(capabilities).isNotNull().isEqualTo(fixture.backend().capabilities());
+        assertThat(capabilities.globalOrder()).as("global order").isEqualTo(expectsGlobalOrder());
+        assertThat(backend.capabilities()).as("what the core reports").isEqualTo(capabilities);
+        if (capabilities.globalOrder()) {
+            assertThat(capabilities).isEqualTo(BackendCapabilities.all());
+        } else {
+            assertThat(capabilities.reason()).as("a reason that explains the missing global order and what to use")
+                    .hasSizeGreaterThan(40);
+        }
+    }
+
+    @Test
+    void globalReadsWorkOnABackendWithGlobalOrderAndAreRefusedWithTheReasonOtherwise() throws Exception {
+        store.append("cap", List.of(deposit("c", 1)), ExpectedVersion.noStream());
+        if (!globalOrder()) {
+            assertGlobalReadsRefused();
+            assertThat(backend.read("cap", 1)).as("per-stream reads still work").hasSize(1);
+            return;
+        }
+        assertThat(fixture.backend().readAll(1, 10)).hasSize(1);
+        assertThat(backend.readAll(1, 10)).hasSize(1);
+        assertThatThrownBy(() -> backend.readAll(1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxCount (expected >= 1): 0");
+        assertThat(store.readAll(1).toList()).extracting(StoredEvent::event).containsExactly(deposit("c", 1));
+        try (Subscription s = store.subscribe(Long.MAX_VALUE, e -> { })) {
+            assertThat(s.isRunning()).isTrue();
+        }
     }
 
     /** How many writers race in the concurrency tests; backends may lower it for slow machines. */
@@ -142,8 +188,8 @@ public abstract class EventStoreBackendContract {
     @BeforeEach
     final void openFixture() throws Exception {
         fixture = createFixture();
-        backend = fixture.backend();
-        store = EventStore.create(backend, SampleEvent.types());
+        store = EventStore.create(fixture.backend(), SampleEvent.types());
+        backend = store.backend(); // the byte-level view with the core's input checks, as applications get it
     }
 
     @AfterEach
@@ -171,7 +217,7 @@ public abstract class EventStoreBackendContract {
         assertThat(a).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
         assertThat(a).extracting(StoredEvent::event).containsExactly(deposit("a", 1), deposit("a", 2),
                 new SampleEvent.Withdrawn("a", 3));
-        if (supportsGlobalOrder()) {
+        if (globalOrder()) {
             assertThat(a).extracting(StoredEvent::globalPosition).isSorted().doesNotHaveDuplicates();
         }
         assertThat(store.read("acc-a", 3)).extracting(StoredEvent::version).containsExactly(3L);
@@ -293,13 +339,13 @@ public abstract class EventStoreBackendContract {
     @Test
     void aFailureMidAppendLeavesNothingBehind() {
         store.append("before", List.of(deposit("x", 1)), ExpectedVersion.noStream());
-        long head = supportsGlobalOrder() ? lastPosition() : 0;
+        long head = globalOrder() ? lastPosition() : 0;
         fixture.failNextAppendAfter(2);
         assertThatThrownBy(() -> store.append("atomic", List.of(deposit("a", 1), deposit("a", 2), deposit("a", 3),
                 deposit("a", 4)), ExpectedVersion.noStream())).isInstanceOf(RuntimeException.class);
         assertThat(store.read("atomic")).isEmpty();
         assertThat(store.version("atomic")).isZero();
-        if (supportsGlobalOrder()) {
+        if (globalOrder()) {
             assertThat(backend.readAll(head + 1, 100)).isEmpty();
         }
 
@@ -419,7 +465,7 @@ public abstract class EventStoreBackendContract {
                 .hasMessageContaining("'Teleported'")
                 .hasMessageContaining("stream 'odd' version 1")
                 .hasMessageContaining("Deposited.v2");
-        if (supportsGlobalOrder()) {
+        if (globalOrder()) {
             assertThatThrownBy(() -> store.readAll(1).toList()).isInstanceOf(UnknownEventTypeException.class);
         }
     }
@@ -443,7 +489,7 @@ public abstract class EventStoreBackendContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one event");
         assertThatThrownBy(() -> backend.append("t", List.of(raw("", "{}")), ExpectedVersion.any()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type name");
-        if (supportsGlobalOrder()) {
+        if (globalOrder()) {
             assertThat(backend.readAll(1, 10)).isEmpty();
         }
         for (String id : List.of("", "big", "none", "t")) {
