@@ -212,8 +212,18 @@ class ChaosIT {
             }
             case 1 -> problem(id, post("/orders", "{\"orderId\":\"" + id + "\",\"customerId\":"), 400, null);
             case 2 -> problem(id, post("/orders", "{\"orderId\":\"" + id + "\"}"), 422, "customerId");
-            case 3 -> problem(id, post("/orders", "{\"orderId\":\"" + id + "\",\"customerId\":"
-                    + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, null);
+            case 3 -> { // over-deep JSON: where a string belongs, and in a field the command does not have
+                problem(id, post("/orders", "{\"orderId\":\"" + id + "\",\"customerId\":"
+                        + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, null);
+                HttpResponse<String> r = post("/orders", "{\"orderId\":\"" + id + "\",\"customerId\":\"d\","
+                        + "\"extra\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+                if (r.statusCode() == 201) {
+                    accepted.incrementAndGet(); // an unknown field is skipped
+                    ack(id, "");
+                } else {
+                    problem(id, r, 400, null); // or refused for its depth; never a server fault
+                }
+            }
             case 4 -> {
                 HttpResponse<String> r = post("/orders/" + id + "/refund", "{}");
                 if (r.statusCode() != 404 && r.statusCode() != 405) {
