@@ -73,9 +73,13 @@ final class StreamDoor<E> {
                     projections.push(recorded); // decoded there: an undecodable event is parked, not retried
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "DynamoDB stream record " + sequence + " failed; it and the "
-                        + (records.size() - i - 1) + " record(s) after it are reported for retry: " + e.getMessage(),
-                        e instanceof Json.MalformedRecordException ? null : e);
+                String what = "DynamoDB stream record " + sequence + " (with the " + (records.size() - i - 1)
+                        + " record(s) after it, all reported for retry)";
+                if (Failure.of(e) == Failure.RETRYABLE) {
+                    LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage(), e);
+                } else {
+                    Failure.report(what, e);
+                }
                 failed.add(sequence);
             }
         }
