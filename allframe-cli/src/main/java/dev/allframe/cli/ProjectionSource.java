@@ -33,6 +33,14 @@ interface ProjectionSource extends AutoCloseable {
      */
     boolean skip(String projection, long position);
 
+    /**
+     * @param projection a projection's name
+     * @param streamId the parked event's stream
+     * @param version its version
+     * @return whether that event was parked (it is gone now)
+     */
+    boolean skip(String projection, String streamId, long version);
+
     @Override
     void close();
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
                 "  ALLFRAME_ADMIN_TOKEN=... allframe projections status --url http://localhost:8080",
                 "  allframe projections parked order-summary --store sqlite:.allframe/orders.db",
                 "  allframe projections retry order-summary --url https://orders.example.com --token-file token",
-                "  allframe projections skip order-summary 17 --store sqlite:.allframe/orders.db"})
+                "  allframe projections skip order-summary 17 --store sqlite:.allframe/orders.db",
+                "  allframe projections skip order-summary --stream order-o-9 --stream-version 2"})
 final class ProjectionsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -184,8 +185,9 @@ final class ProjectionsCommand implements Runnable {
     }
 
     @Command(name = "skip", mixinStandardHelpOptions = true,
-            description = "Remove the event parked at a global position from the dead-letter store, without applying"
-                    + " it.")
+            description = {"Remove a parked event from the dead-letter store without applying it: by its global"
+                    + " position, or by --stream and --stream-version (for an event parked without a global"
+                    + " position, 0, as a DynamoDB Streams door without a global order parks them)."})
     static final class Skip implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -195,26 +197,44 @@ final class ProjectionsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The projection.")
         String name;
 
-        @Parameters(index = "1", paramLabel = "POSITION",
+        @Parameters(index = "1", arity = "0..1", paramLabel = "POSITION",
                 description = "The parked event's global position (see 'parked').")
-        long position;
+        Long position;
+
+        @Option(names = "--stream", paramLabel = "ID",
+                description = "The parked event's stream (with --stream-version).")
+        String stream;
+
+        @Option(names = "--stream-version", paramLabel = "N",
+                description = "Its version in the stream (with --stream).")
+        Long version;
 
         @Override
         public Integer call() {
-            if (position < 1) {
+            boolean byStream = stream != null || version != null;
+            if (byStream == (position != null) || byStream && (stream == null || version == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give POSITION, or --stream ID and --stream-version N");
+            }
+            if (position != null && position < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "POSITION (expected >= 1): " + position);
             }
+            if (version != null && version < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--stream-version (expected >= 1): "
+                        + version);
+            }
+            String what = byStream ? "the event of stream '" + stream + "' version " + version
+                    : "the event at global position " + position;
             boolean skipped;
             try (ProjectionSource source = target.open()) {
-                skipped = source.skip(name, position);
+                skipped = byStream ? source.skip(name, stream, version) : source.skip(name, position);
             }
             if (!skipped) {
-                spec.commandLine().getErr().println("error: " + name + " has no event parked at global position "
-                        + position);
+                spec.commandLine().getErr().println("error: " + name + " has no " + what.substring(4) + " parked");
                 spec.commandLine().getErr().flush();
                 return AllFrameCli.CHECK_FAILED;
             }
-            spec.commandLine().getOut().println(name + ": skipped the event at global position " + position);
+            spec.commandLine().getOut().println(name + ": skipped " + what);
             spec.commandLine().getOut().flush();
             return AllFrameCli.OK;
         }

@@ -71,6 +71,17 @@ final class ServiceProjections implements ProjectionSource {
     }
 
     @Override
+    public boolean skip(String projection, String streamId, long version) {
+        HttpResponse<String> r = send("DELETE", PREFIX + "/" + segment(projection) + "/parked/" + segment(streamId)
+                + "/" + version, 404);
+        if (r.statusCode() == 404) {
+            parked(projection);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
     public void close() {
         // the JDK client needs no closing on JDK 21
     }

@@ -102,6 +102,11 @@ final class StoreProjections implements ProjectionSource {
     }
 
     @Override
+    public boolean skip(String projection, String streamId, long version) {
+        return stores.deadLetters().remove(projection, streamId, version);
+    }
+
+    @Override
     public void close() {
         stores.close();
     }

@@ -130,7 +130,26 @@ class ProjectionsCommandTest {
         assertThat(stores.deadLetters().list("customers")).isEmpty();
 
         assertThat(run(skip)).as("nothing is parked there any more").isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("error: customers has no event parked at global position 2");
+        assertThat(err.toString().strip()).isEqualTo("error: customers has no event at global position 2 parked");
+    }
+
+    @Test
+    void skipByStreamAndVersionReachesAnEventWhateverItsPositionOnTheServiceAndInTheStore() {
+        String[] skip = {"projections", "skip", "customers", "--stream", "order-mallory", "--stream-version", "1",
+                "--url", url, "--token-file", tokenFile.toString()};
+        assertThat(run(skip)).as(err::toString).isZero();
+        assertThat(out.toString().strip()).isEqualTo("customers: skipped the event of stream 'order-mallory'"
+                + " version 1");
+        assertThat(stores.deadLetters().list("customers")).isEmpty();
+        assertThat(run(skip)).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("error: customers has no event of stream 'order-mallory'"
+                + " version 1 parked");
+        assertThat(run("projections", "skip", "customers", "--stream", "order-mallory", "--stream-version", "1",
+                "--store", "sqlite:" + dir.resolve("app.db"))).isEqualTo(1);
+        assertThat(run("projections", "skip", "customers", "2", "--stream", "order-mallory", "--url", url))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give POSITION, or --stream ID and --stream-version N");
+        assertThat(run("projections", "skip", "customers", "--stream", "order-mallory", "--url", url)).isEqualTo(2);
     }
 
     @Test
@@ -179,7 +198,8 @@ class ProjectionsCommandTest {
 
         assertThat(run("projections", "parked", "customers", "--store", store, "--json")).isZero();
         assertThat(out.toString()).startsWith("[{\"globalPosition\":2,\"streamId\":\"order-mallory\",\"version\":1,"
-                + "\"type\":\"Placed\",\"payload\":\"{\\\"orderId\\\":\\\"mallory\\\",\\\"customer\\\":\\\"mallory\\\"}\","
+                + "\"type\":\"Placed\",\"payload\":"
+                + "\"{\\\"orderId\\\":\\\"mallory\\\",\\\"customer\\\":\\\"mallory\\\"}\","
                 + "\"errorClass\":\"java.lang.IllegalStateException\"");
 
         assertThat(run("projections", "retry", "customers", "--store", store)).isEqualTo(2);
