@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfraCommand.class,
                 InvokeCommand.class,
                 EventsCommand.class,
+                ProjectionsCommand.class,
                 DevCommand.class,
                 NewCommand.class,
                 DockerfileCommand.class,

@@ -52,7 +52,15 @@ final class EventsCommand implements Runnable {
         String url;
 
         String base() {
-            String u = url;
+            return base(url);
+        }
+
+        /**
+         * @param given a URL given on the command line, or {@code null}
+         * @return it, else {@code $ALLFRAME_URL}, else {@code http://localhost:$PORT} (8080), without a trailing slash
+         */
+        static String base(String given) {
+            String u = given;
             if (u == null || u.isBlank()) {
                 u = System.getenv("ALLFRAME_URL");
             }

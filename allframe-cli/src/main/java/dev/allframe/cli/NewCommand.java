@@ -37,7 +37,8 @@ final class NewCommand implements Callable<Integer> {
             "src/main/java/__PACKAGE_PATH__/NoteList.java",
             "src/main/java/__PACKAGE_PATH__/NotesModule.java",
             "src/test/java/__PACKAGE_PATH__/NoteDeciderTest.java",
-            "src/test/java/__PACKAGE_PATH__/NotesModuleTest.java");
+            "src/test/java/__PACKAGE_PATH__/NotesModuleTest.java",
+            "src/test/java/__PACKAGE_PATH__/NotesChaosTest.java");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

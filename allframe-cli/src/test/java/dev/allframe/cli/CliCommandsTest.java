@@ -97,6 +97,7 @@ class CliCommandsTest {
         }
         assertThat(p.resolve("src/test/java/org/acme/shopapi/NotesModuleTest.java")).exists();
         assertThat(p.resolve("src/test/java/org/acme/shopapi/NoteDeciderTest.java")).exists();
+        assertThat(p.resolve("src/test/java/org/acme/shopapi/NotesChaosTest.java")).exists();
         assertThat(out.toString()).contains("Created " + p);
     }
 

@@ -90,9 +90,9 @@ class NewProjectIT {
         assertThat(built.exit()).as(built::toString).isZero();
         try (Stream<Path> files = Files.list(project.resolve("target/surefire-reports"))) {
             List<String> xml = files.filter(p -> p.toString().endsWith(".xml")).map(NewProjectIT::read).toList();
-            assertThat(xml).hasSize(2).allSatisfy(x -> assertThat(x).contains("failures=\"0\"", "errors=\"0\"",
+            assertThat(xml).hasSize(3).allSatisfy(x -> assertThat(x).contains("failures=\"0\"", "errors=\"0\"",
                     "skipped=\"0\""));
-            assertThat(String.join("", xml)).contains("tests=\"3\"", "tests=\"2\"");
+            assertThat(String.join("", xml)).contains("tests=\"3\"", "tests=\"2\"", "tests=\"1\"");
         }
         assertThat(project.resolve("target/demo-svc.jar")).exists();
         assertThat(project.resolve("target/lib/allframe-server-" + VERSION + ".jar")).exists();

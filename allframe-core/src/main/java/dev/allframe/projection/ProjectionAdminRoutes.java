@@ -24,6 +24,9 @@ import java.util.Objects;
  *   <li>{@code POST /_allframe/projections/{name}/retry}: retries them ({@link ProjectionControl#retry});</li>
  *   <li>{@code DELETE /_allframe/projections/{name}/parked/{position}}: skips the event at that global position
  *       (204; 404 if none is parked there).</li>
+ *   <li>{@code DELETE /_allframe/projections/{name}/parked/{streamId}/{version}}: skips the event of that stream
+ *       and version (204; 404 if none is parked): the way to reach an event parked without a global position (0, as
+ *       a DynamoDB Streams door without a global order parks them).</li>
  * </ul>
  * An unknown projection is 404.
  *
@@ -84,6 +87,24 @@ public final class ProjectionAdminRoutes {
                     }
                     if (!known(() -> control.skip(r.pathParam("name"), position))) {
                         throw HttpException.notFound("No event parked at global position " + position);
+                    }
+                    return Response.noContent();
+                }))
+                .delete(PREFIX + "/{name}/parked/{streamId}/{version}", guarded(expected, r -> {
+                    long version;
+                    try {
+                        version = Long.parseLong(r.pathParam("version"));
+                    } catch (NumberFormatException e) {
+                        throw HttpException.badRequest("version must be a whole number, not '"
+                                + r.pathParam("version") + "'");
+                    }
+                    if (version < 1) {
+                        throw HttpException.badRequest("version (expected >= 1): " + version);
+                    }
+                    String stream = r.pathParam("streamId");
+                    if (!known(() -> control.skip(r.pathParam("name"), stream, version))) {
+                        throw HttpException.notFound("No event of stream '" + stream + "' version " + version
+                                + " is parked");
                     }
                     return Response.noContent();
                 }));

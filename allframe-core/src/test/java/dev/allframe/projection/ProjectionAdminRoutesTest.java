@@ -76,6 +76,20 @@ class ProjectionAdminRoutesTest {
     }
 
     @Test
+    void skipsAParkedEventByStreamAndVersionWhichAnEventWithoutAGlobalPositionNeeds() {
+        parkTheSecondOfThree();
+        assertThat(call(HttpMethod.DELETE, "/_allframe/projections/summary/parked/cart-1/1", TOKEN).status())
+                .isEqualTo(204);
+        assertThat(registry.status("summary").degraded()).isFalse();
+        assertThat(call(HttpMethod.DELETE, "/_allframe/projections/summary/parked/cart-1/1", TOKEN).status())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.DELETE, "/_allframe/projections/summary/parked/cart-1/0", TOKEN).status())
+                .isEqualTo(400);
+        assertThat(call(HttpMethod.DELETE, "/_allframe/projections/summary/parked/cart-1/1", null).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void refusesCallersWithoutTheTokenAndNamesUnknownProjections() {
         parkTheSecondOfThree();
         assertThat(call(HttpMethod.GET, "/_allframe/projections", null).status()).isEqualTo(401);

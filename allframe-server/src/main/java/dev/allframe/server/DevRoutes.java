@@ -8,9 +8,11 @@ import dev.allframe.http.Router;
 import dev.allframe.json.JsonCodecs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Development mode in front of a router, for {@code allframe dev}: {@code GET /_allframe/routes} (the application's
@@ -25,6 +27,12 @@ final class DevRoutes implements Router {
 
     private final Router router;
     private final Router dev;
+    /**
+     * The first path segments under {@value #PREFIX} the development routes use ({@code events} for
+     * {@code /_allframe/events/...}): those paths are theirs; the application's own routes under {@value #PREFIX}
+     * (an operator's API such as {@code /_allframe/projections}) stay reachable.
+     */
+    private final Set<String> devSegments = new HashSet<>();
     private final byte[] body;
 
     /**
@@ -42,6 +50,7 @@ final class DevRoutes implements Router {
                     throw new IllegalArgumentException("development route " + r.method() + " " + r.template()
                             + " (expected under " + PREFIX + ", and not " + PATH + ")");
                 }
+                devSegments.add(firstSegment(r.template()));
             }
             listed.addAll(dev.routes());
         }
@@ -59,10 +68,16 @@ final class DevRoutes implements Router {
         if (request.path().equals(PATH) && request.method().equals(HttpMethod.GET)) {
             return new Response(200, Headers.of("content-type", "application/json", "cache-control", "no-store"), body);
         }
-        if (dev != null && request.path().startsWith(PREFIX)) {
+        if (dev != null && request.path().startsWith(PREFIX) && devSegments.contains(firstSegment(request.path()))) {
             return dev.handle(request);
         }
         return router.handle(request);
+    }
+
+    /** The segment after {@value #PREFIX}: {@code events} for {@code /_allframe/events/sqs/q}. */
+    private static String firstSegment(String path) {
+        int end = path.indexOf('/', PREFIX.length());
+        return path.substring(PREFIX.length(), end < 0 ? path.length() : end);
     }
 
     @Override

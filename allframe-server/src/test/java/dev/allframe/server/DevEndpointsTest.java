@@ -65,6 +65,23 @@ class DevEndpointsTest {
     }
 
     @Test
+    void theApplicationsOwnRoutesUnderAllframeStayReachableBesideDevelopmentRoutes() throws Exception {
+        Router withAdmin = Router.builder()
+                .get("/_allframe/projections", req -> Response.text("statuses"))
+                .get("/orders/{id}", req -> Response.text("order"))
+                .build();
+        try (HttpServer server = HttpServer.fromEnvironment(Map.of("PORT", "0", "ALLFRAME_DEV", "1"))
+                .host("127.0.0.1").router(withAdmin)
+                .devRoutes(r -> r.post("/_allframe/events/sqs/{queue}", req -> Response.text("delivered")))
+                .build().start()) {
+            HttpResponse<String> admin = get(server, "/_allframe/projections");
+            assertThat(admin.statusCode()).isEqualTo(200);
+            assertThat(admin.body()).isEqualTo("statuses");
+            assertThat(get(server, "/_allframe/events/sqs/q").statusCode()).as("a dev route's GET").isEqualTo(405);
+        }
+    }
+
+    @Test
     void outsideDevelopmentModeDevelopmentRoutesAreAbsentAndNeverEvenBuilt() throws Exception {
         AtomicInteger built = new AtomicInteger();
         for (Map<String, String> env : List.of(Map.of("PORT", "0"), Map.of("PORT", "0", "K_SERVICE", "orders"),

@@ -50,6 +50,11 @@ final class CommandDecoder {
         } else if (commands.size() == 1) {
             type = commands.values().iterator().next();
         } else {
+            String broken = brokenJson(bytes);
+            if (broken != null) {
+                throw new PoisonMessageException("the body is not valid JSON (" + broken + "), so it names no"
+                        + " command; " + what + " '" + name + "' routes several: " + commands.keySet(), null);
+            }
             throw new PoisonMessageException("the message names no command: it has no message attribute '"
                     + routes.selectorAttribute() + "' and no body field '" + routes.selectorField() + "', and "
                     + what + " '" + name + "' routes several: " + commands.keySet(), null);
@@ -103,6 +108,16 @@ final class CommandDecoder {
             selector = value;
         }
         return new String[] {message, selector};
+    }
+
+    /** @return why the body is not JSON, or {@code null} if it is */
+    private String brokenJson(byte[] body) {
+        try {
+            codec.read(body, Object.class);
+            return null;
+        } catch (JsonCodecException e) {
+            return e.getMessage();
+        }
     }
 
     private String bodyField(byte[] body) {

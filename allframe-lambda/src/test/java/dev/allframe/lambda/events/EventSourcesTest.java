@@ -239,6 +239,22 @@ class EventSourcesTest {
     }
 
     @Test
+    void aMalformedBodyOnAQueueWithSeveralCommandsIsReportedAsMalformedJson() {
+        String event = sqs("m-1", "{\"type\":\"PlaceOrder\",\"orderId\":", null);
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(invoke(event)).contains("m-1");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("SQS message m-1 of queue 'orders-queue' can"
+                + " never succeed").contains("the body is not valid JSON");
+        assertThat(appended()).isEmpty();
+    }
+
+    @Test
     void aMessageOfAnUnroutedQueueIsPoison() {
         String event = sqs("u-1", "{}").replace(":orders-queue", ":other-queue");
         java.io.PrintStream err = System.err;

@@ -9,6 +9,7 @@ import dev.allframe.infra.annotations.Queue;
 import dev.allframe.inject.AllFrameApplication;
 import dev.allframe.lambda.AllFrameHandler;
 import dev.allframe.lambda.local.LocalEventsRoutes;
+import dev.allframe.projection.ProjectionAdminRoutes;
 import dev.allframe.server.HttpServer;
 
 /**
@@ -26,6 +27,10 @@ import dev.allframe.server.HttpServer;
  * <p>Under {@code allframe dev} ({@code ALLFRAME_DEV=1}) the server also serves the local event endpoints
  * ({@code POST /_allframe/events...}): SQS, SNS, EventBridge, S3 and DynamoDB Streams events go through the same
  * {@link OrdersEventsLambda} doors as on Lambda. A deployed server has none of them.
+ *
+ * <p>With {@code ALLFRAME_ADMIN_TOKEN} set (16 characters or more) it also serves the operator's projection API
+ * ({@code /_allframe/projections}, for {@code allframe projections ...}) to callers presenting that token; without
+ * it there is no such API.
  */
 @AllFrameApplication
 @EventStore(name = "events", table = "events", stream = true)
@@ -42,7 +47,12 @@ public final class OrdersApp {
     public static void main(String[] args) throws InterruptedException {
         OrdersAppContainer app = OrdersAppContainer.create();
         OrdersModule orders = app.ordersModule();
-        Router router = orders.register(Router.builder()).build();
+        Router.Builder builder = orders.register(Router.builder());
+        String adminToken = System.getenv("ALLFRAME_ADMIN_TOKEN"); // the operator's API exists only with a token
+        if (adminToken != null && !adminToken.isBlank()) {
+            ProjectionAdminRoutes.register(builder, orders.projectionControl(), adminToken);
+        }
+        Router router = builder.build();
         HttpServer server = HttpServer.fromEnvironment(System.getenv())
                 .router(router)
                 .health(HealthChecks.builder().readiness("orders", orders.readiness()).build())

@@ -268,7 +268,7 @@ public final class OrdersModule implements AutoCloseable {
     }
 
     /** @return the operator's view of the order summaries: parked events, retry, skip */
-    ProjectionControl projectionControl() {
+    public ProjectionControl projectionControl() {
         return projections.control();
     }
 
