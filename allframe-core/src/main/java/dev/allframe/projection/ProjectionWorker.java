@@ -145,7 +145,12 @@ public final class ProjectionWorker<E> {
         if (checkpoint.position() >= globalPosition) {
             return true;
         }
-        return s != null && s.awaitPosition(globalPosition, timeout);
+        if (s == null) {
+            // Never started (an event-driven door): catch up on the calling thread; the checkpoint says the rest.
+            catchUp();
+            return checkpoint.position() >= globalPosition;
+        }
+        return s.awaitPosition(globalPosition, timeout);
     }
 
     /** @return the projection's current status */
