@@ -160,25 +160,30 @@ public final class AllFrameProcessor extends AbstractProcessor {
         }
         Resolver resolver = new Resolver(diagnostics, processingEnv.getElementUtils(), components,
                 entryClasses.stream().map(t -> t.getQualifiedName().toString()).collect(Collectors.toSet()));
-        Map<Dependency, Component> resolved = resolver.resolve();
+        HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
+        wiring.check();
+        RuntimeWiring runtime = new RuntimeWiring(processingEnv, wiring, app);
+        runtime.plan(key -> {
+            List<Component> found = resolver.candidates(key);
+            return found.size() == 1 ? found.get(0) : null;
+        });
+        Map<Dependency, Component> resolved = resolver.resolve(key -> runtime.binding(key) != null);
         if (diagnostics.errors() > 0) {
             return;
         }
-        HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
-        wiring.check();
         wiring.checkRegistrations(components);
         if (diagnostics.errors() > 0) {
             return;
         }
         ContainerWriter writer = new ContainerWriter(processingEnv, container, app, components, resolved, resolver,
-                controllers, wiring);
+                controllers, wiring, runtime);
         write(writer.write());
         List<Element> origins = new ArrayList<>(candidates);
         origins.add(app);
         resource("META-INF/services/dev.allframe.inject.ContainerFactory",
                 container.reflectionName() + "$Factory\n", origins);
         GraphWriter graphWriter = new GraphWriter(app.getQualifiedName().toString(), container.canonicalName(),
-                components, resolved, resolver, controllers, handlers.handlers);
+                components, resolved, resolver, controllers, handlers.handlers, runtime);
         resource(GraphWriter.PATH, graphWriter.write(), origins);
 
         InfraReader infra = new InfraReader(processingEnv);
