@@ -358,14 +358,19 @@ final class ContainerWriter {
             return m.addStatement("throw new $T($S)", IllegalStateException.class, ClassName.get(application)
                     + " has no @Get, @Post, @Put, @Delete or @Patch routes").build();
         }
-        return m.addJavadoc("@return the router of every annotated controller, built on first call\n")
+        return m.addJavadoc("@return the router of every annotated controller$L, built on first call\n",
+                        runtime.getter("commandBus", this) == null ? ""
+                                : " (command failures answered as problems: {@code CommandProblems})")
                 .addStatement("$T r = router", RoutesWriter.ROUTER)
                 .beginControlFlow("if (r == null)")
                 .addStatement("lock.lock()")
                 .beginControlFlow("try")
                 .addStatement("r = router")
                 .beginControlFlow("if (r == null)")
-                .addStatement("r = registerRoutes($T.builder()).build()", RoutesWriter.ROUTER)
+                .addStatement(runtime.getter("commandBus", this) == null
+                        ? CodeBlock.of("r = registerRoutes($T.builder()).build()", RoutesWriter.ROUTER)
+                        : CodeBlock.of("r = registerRoutes($T.register($T.builder())).build()",
+                                ClassName.get(HandlerWiring.CQRS, "CommandProblems"), RoutesWriter.ROUTER))
                 .addStatement("router = r")
                 .endControlFlow()
                 .nextControlFlow("finally")

@@ -235,6 +235,20 @@ final class RuntimeWiring {
         return bindings.get(key);
     }
 
+    /**
+     * @param name a binding's generated name ({@code stores}, {@code commandBus}, ...)
+     * @param writer the container writer, for the getter of a user component that replaces it
+     * @return the container getter that provides it, or {@code null} when the container has none
+     */
+    String getter(String name, ContainerWriter writer) {
+        for (Binding b : bindings.values()) {
+            if (b.name().equals(name)) {
+                return b.generated() ? b.name() : writer.getterOf(b.user());
+            }
+        }
+        return null;
+    }
+
     /** @return whether the container generates the stores getter, and so needs {@code defaultStore} */
     boolean generatesStores() {
         Binding b = bindings.get(new Key(STORES.canonicalName(), null));
