@@ -3,6 +3,7 @@ package dev.allframe.aws;
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 import dev.allframe.store.Stores;
@@ -19,8 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The stores of one application on AWS: events, checkpoints and saga state in one DynamoDB table, snapshots on S3
- * ({@code SNAPSHOT_BUCKET}) or, without a bucket, in the same table. Chosen from the environment:
+ * The stores of one application on AWS: events, checkpoints, dead letters and saga state in one DynamoDB table,
+ * snapshots on S3 ({@code SNAPSHOT_BUCKET}) or, without a bucket, in the same table. Chosen from the environment:
  * <ul>
  *   <li>{@code ALLFRAME_STORE=dynamodb:TABLE} selects DynamoDB; any other {@code ALLFRAME_STORE} belongs to another
  *       module ({@code JdbcStores}), so {@link #fromEnvironment()} is empty;</li>
@@ -45,6 +46,7 @@ public final class AwsStores implements Stores {
     private final DynamoDbEventStore events;
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
+    private final DeadLetterStore deadLetters;
     private final SagaStore sagas;
     private final IdempotencyStore idempotency;
 
@@ -55,6 +57,7 @@ public final class AwsStores implements Stores {
         this.events = DynamoDbEventStore.create(dynamoDb, table, false, order);
         this.snapshots = snapshots;
         this.checkpoints = new DynamoDbCheckpointStore(dynamoDb, table);
+        this.deadLetters = new DynamoDbDeadLetterStore(dynamoDb, table);
         this.sagas = new DynamoDbSagaStore(dynamoDb, table);
         this.idempotency = new DynamoDbIdempotencyStore(dynamoDb, table, Clock.systemUTC());
     }
@@ -235,6 +238,12 @@ public final class AwsStores implements Stores {
     @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
+    }
+
+    /** @return the dead-letter store (items {@code $deadletter#CONSUMER} in the event table) */
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
     }
 
     /** @return the saga store (items in the event table) */

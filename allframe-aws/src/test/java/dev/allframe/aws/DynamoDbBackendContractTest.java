@@ -2,6 +2,7 @@ package dev.allframe.aws;
 
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 import dev.allframe.testkit.eventstore.EventStoreBackendContract;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole conformance kit against a real DynamoDB API server (dynoxide), with snapshots on a real S3 API server
- * (s3proxy) and checkpoints and saga state in the event table.
+ * (s3proxy) and checkpoints, dead letters and saga state in the event
+ * table.
  */
 class DynamoDbBackendContractTest extends EventStoreBackendContract {
     @Override
@@ -38,6 +40,11 @@ class DynamoDbBackendContractTest extends EventStoreBackendContract {
             @Override
             public SagaStore sagas() {
                 return stores.sagas();
+            }
+
+            @Override
+            public DeadLetterStore deadLetters() {
+                return stores.deadLetters();
             }
 
             @Override

@@ -53,12 +53,9 @@ final class InfraCommand implements Runnable {
     static int guarded(PrintWriter err, Action action) {
         try {
             return action.run();
-        } catch (NoSuchFileException e) {
-            err.println("error: no infrastructure model at " + e.getFile()
-                    + "; build the application first or pass --model");
-            return AllFrameCli.BAD_INPUT;
         } catch (InfraModelException | IllegalArgumentException | IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + (e instanceof NoSuchFileException missing ? "no infrastructure model at "
+                    + missing.getFile() + "; build the application first or pass --model" : e.getMessage()));
             if (AllFrameCli.verbose()) {
                 e.printStackTrace(err);
             }

@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
  * {@code --classpath} the function runs isolated in its own class loader, whose parent is the platform class loader:
  * it sees the JDK and its own jars only, so its copies of AllFrame, the Lambda types and the JSON library (with the
  * adapters it generated) are the ones it uses, never the CLI's. The CLI hands it nothing but the JDK's streams and a
- * {@code Context} made for the function's own copy of that interface. Exit 0 on success; 1 on a function error (printed as Lambda reports it: {@code errorType} and {@code errorMessage}); 2 on a
- * usage error (missing file, unknown class, a class that is no handler).
+ * {@code Context} made for the function's own copy of that interface. Exit 0 on success; 1 on a function error
+ * (printed as Lambda reports it: {@code errorType} and {@code errorMessage}); 2 on a usage error (missing file,
+ * unknown class, a class that is no handler).
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = "Run a Lambda event through the function's real handler, in process, and print its answer.",
@@ -96,10 +97,11 @@ final class InvokeCommand implements Callable<Integer> {
                     Class.forName(CONTEXT, false, loader));
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             String missing = String.valueOf(e.getMessage()).replace('/', '.');
-            err.println("error: " + (missing.equals(handler) ? "handler class " + handler + " not found"
-                    : handler + " needs class " + missing + ", which is not there either")
+            String where = classpath == null ? "the command's class path" : "--classpath " + classpath;
+            err.println("error: " + (missing.equals(handler) ? "handler class " + handler + " not found on " + where
+                    : handler + " needs class " + missing + ", which is not on " + where)
                     + (classpath == null ? "; pass --classpath with the function's classes and jars"
-                    : " on --classpath " + classpath + " (the function's classes and every jar it needs)"));
+                    : "; it must hold the function's classes and every jar they use"));
             return AllFrameCli.BAD_INPUT;
         }
         Thread current = Thread.currentThread();

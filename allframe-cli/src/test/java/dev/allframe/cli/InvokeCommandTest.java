@@ -112,8 +112,8 @@ class InvokeCommandTest {
         assertThat(run("invoke", "--event", fixture("sqs.json").toString(), "--handler",
                 OrdersFunction.class.getName(), "--classpath", classes.toString())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: " + OrdersFunction.class.getName()
-                + " needs class dev.allframe.lambda.AllFrameHandler, which is not there either on --classpath "
-                + classes + " (the function's classes and every jar it needs)");
+                + " needs class dev.allframe.lambda.AllFrameHandler, which is not on --classpath " + classes
+                + "; it must hold the function's classes and every jar they use");
     }
 
     @Test

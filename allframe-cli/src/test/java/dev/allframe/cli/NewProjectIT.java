@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SLOW (a few minutes): a fresh machine with only a clone of this repository. {@code ./allframe new} through the
- * launcher script, then the commands of the generated project's own README, as written: its Maven build (compile,
- * tests, jar), {@code allframe dev} and the {@code curl} lines.
+ * launcher script (which installs the libraries the project needs; other commands do not), then the commands of the
+ * generated project's own README, as written: its Maven build (compile, tests, jar), {@code allframe dev} and the
+ * {@code curl} lines.
  *
  * <p>The machine is simulated offline: {@code HOME} is empty but for a settings.xml whose mirror serves every
  * third-party artifact from a {@code file://} view of the developer's local repository without AllFrame's own
@@ -58,6 +59,11 @@ class NewProjectIT {
         Files.deleteIfExists(log);
 
         Path work = Files.createDirectories(tmp.resolve("work"));
+        Run help = run(work, env, 2, LAUNCHER.toString(), "--help");
+        assertThat(help.exit()).as(help::toString).isZero();
+        assertThat(help.out()).startsWith("Usage: allframe");
+        assertThat(repo.resolve("dev/allframe")).as("only 'new' installs the libraries").doesNotExist();
+
         Run created = run(work, env, 10, LAUNCHER.toString(), "new", "demo-svc", "--group", "org.acme");
         Files.writeString(log, created.toString());
         assertThat(created.exit()).as(created::toString).isZero();

@@ -19,11 +19,28 @@ public interface HealthCheck {
     /**
      * The outcome of one check.
      *
-     * @param healthy whether the checked thing is healthy
+     * @param healthy whether the checked thing is healthy (serving); a degraded one is
      * @param detail a short explanation for operators, or {@code null}
+     * @param degraded whether it serves with something an operator should look at (a projection parked events);
+     *        only when {@code healthy}
      */
-    record Result(boolean healthy, String detail) {
+    record Result(boolean healthy, String detail, boolean degraded) {
         private static final Result UP = new Result(true, null);
+
+        /** Checks that only a healthy result is degraded. */
+        public Result {
+            if (degraded && !healthy) {
+                throw new IllegalArgumentException("a result that is down cannot also be degraded");
+            }
+        }
+
+        /**
+         * @param healthy whether the checked thing is healthy
+         * @param detail a short explanation, or {@code null}
+         */
+        public Result(boolean healthy, String detail) {
+            this(healthy, detail, false);
+        }
 
         /** @return a healthy result without detail */
         public static Result up() {
@@ -36,6 +53,15 @@ public interface HealthCheck {
          */
         public static Result up(String detail) {
             return new Result(true, detail);
+        }
+
+        /**
+         * @param detail what an operator should look at; required
+         * @return a result that is healthy (the service stays ready, probes answer 200) but reported as
+         *         {@code DEGRADED}
+         */
+        public static Result degraded(String detail) {
+            return new Result(true, Objects.requireNonNull(detail, "detail"), true);
         }
 
         /**

@@ -1,6 +1,8 @@
 package dev.allframe.http;
 
+import dev.allframe.inject.ConfigurationException;
 import dev.allframe.json.JsonCodecs;
+import dev.allframe.json.MissingJsonAdapterException;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,11 +45,20 @@ final class ErrorMapper {
         return unexpected(error, request);
     }
 
-    /** Logs the exception once with an id and answers 500 naming only the id. */
+    /**
+     * Logs the exception once with an id and answers 500 naming only the id. A {@linkplain #serverFault fault of the
+     * server's build or configuration} is one line naming what to fix; anything else has its stack trace.
+     */
     static Response unexpected(Throwable error, Request request) {
         String id = UUID.randomUUID().toString();
-        Log.LOG.log(System.Logger.Level.ERROR, "Unhandled exception (error id " + id + ") for " + request.method() + " "
-                + request.path(), error);
+        Throwable fault = serverFault(error);
+        if (fault != null) {
+            Log.LOG.log(System.Logger.Level.ERROR, "Server fault (error id " + id + ") for " + request.method() + " "
+                    + request.path() + ": " + oneLine(fault.getMessage()));
+        } else {
+            Log.LOG.log(System.Logger.Level.ERROR, "Unhandled exception (error id " + id + ") for " + request.method()
+                    + " " + request.path(), error);
+        }
         try {
             return Response.problem(Problem.of(Status.INTERNAL_SERVER_ERROR,
                     "An unexpected error occurred; quote error id " + id + " when reporting it").with("errorId", id));
@@ -56,6 +67,24 @@ final class ErrorMapper {
                     ("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500}")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * @param error a failure
+     * @return the fault of the server's build or configuration behind it (a type without a JSON adapter, a
+     *         malformed environment), or {@code null}
+     */
+    static Throwable serverFault(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MissingJsonAdapterException || t instanceof ConfigurationException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static final class Builder {

@@ -91,6 +91,21 @@ public record Response(int status, Headers headers, byte[] body) {
     }
 
     /**
+     * Sets {@code location} to a path built from a template and values, each value percent-encoded as a path segment
+     * ({@link PercentCodec#expandPath}): {@code .withLocation("/orders/{id}", id)} gives {@code /orders/x%2Fy} for
+     * the id {@code x/y}, which routes back to {@code /orders/{id}} with the id {@code x/y}. Concatenating
+     * {@code "/orders/" + id} instead sends {@code /} and {@code ?} as structure, spaces and non-ASCII raw.
+     *
+     * @param template a path template in the router's syntax, for example {@code /orders/{id}}
+     * @param values one value per parameter, in order
+     * @return a copy with the {@code location} header set
+     * @throws IllegalArgumentException if the values do not fit the template (see {@link PercentCodec#expandPath})
+     */
+    public Response withLocation(String template, Object... values) {
+        return withHeader("location", PercentCodec.expandPath(template, values));
+    }
+
+    /**
      * @param newStatus the status of the copy
      * @return a copy with another status
      */

@@ -13,8 +13,9 @@ import dev.allframe.eventstore.StoredEvent;
 public interface Projection<E> {
     /**
      * @param event the next event in global order
-     * @throws Exception to stop the projection at this event; it is retried only after {@code restart} or
-     *         {@code rebuild}
+     * @throws Exception if the event cannot be applied: a transient failure ({@link Failures#isTransient}) is
+     *         retried with backoff; any other is handled by the projection's {@link FailurePolicy} (parked and
+     *         passed by default, or the projection stops at this event)
      */
     void apply(StoredEvent<E> event) throws Exception;
 

@@ -8,9 +8,13 @@ public final class ProjectionPushException extends RuntimeException {
 
     private final String projection;
 
-    ProjectionPushException(String projection, StoredEvent<?> event, Exception cause) {
-        super("Projection '" + projection + "' failed on event '" + event.type() + "' of stream '"
-                + event.streamId() + "' version " + event.version() + ": " + cause, cause);
+    ProjectionPushException(String projection, StoredEvent<?> event, Throwable cause) {
+        this(projection, event.type(), event.streamId(), event.version(), cause);
+    }
+
+    ProjectionPushException(String projection, String type, String streamId, long version, Throwable cause) {
+        super("Projection '" + projection + "' failed on event '" + type + "' of stream '" + streamId + "' version "
+                + version + ": " + cause, cause);
         this.projection = projection;
     }
 

@@ -39,13 +39,24 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         return new Builder<>(store, checkpoints);
     }
 
+    /**
+     * @return the operator's API: statuses, parked events, retry, skip
+     */
+    public ProjectionControl control() {
+        return new ProjectionControl(this);
+    }
+
     /** Starts every projection that is not running (a failed one restarts at its failing event). */
     public void start() {
         workers.values().forEach(ProjectionWorker::start);
     }
 
     /**
-     * Applies every available event synchronously, without live threads; for tests and event-driven doors.
+     * Applies every available event synchronously, without live threads; for start-up, tests and event-driven
+     * doors. Events that cannot be applied are parked (policy {@link FailurePolicy#PARK}), so the catch-up reaches
+     * the end; a projection with policy {@link FailurePolicy#STOP} stops at such an event, and any projection stops
+     * where the store cannot be read after the backoff's attempts (status {@link ProjectionStatus.State#FAILED}; the
+     * next call tries again from there).
      *
      * @return the status of each projection afterwards
      * @throws IllegalStateException if the registry is running live
@@ -73,6 +84,26 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         java.util.Objects.requireNonNull(event, "event");
         for (ProjectionWorker<E> w : workers.values()) {
             w.push(event);
+        }
+    }
+
+    /**
+     * Decodes an event delivered by its source and pushes it to every projection, in registration order (DynamoDB
+     * Streams on Lambda; see {@link #push(dev.allframe.eventstore.StoredEvent)} for the rules on positions and
+     * redelivery). Failures are isolated as in a catch-up: transient ones are retried with the backoff; an event a
+     * projection cannot apply, or that cannot be decoded, is parked for that projection (policy
+     * {@link FailurePolicy#PARK}) and the next projection still gets it, so a poison record never blocks the source.
+     *
+     * @param recorded the event as the backend holds it
+     * @throws ProjectionPushException naming the first projection that stopped on the event: a transient failure
+     *         that outlasted the retries, a projection with {@link FailurePolicy#STOP}, or a dead-letter store that
+     *         cannot be written; the source should deliver the event again. Projections after it did not get it.
+     * @throws IllegalStateException if the registry is running live
+     */
+    public void push(dev.allframe.eventstore.RecordedEvent recorded) {
+        java.util.Objects.requireNonNull(recorded, "recorded");
+        for (ProjectionWorker<E> w : workers.values()) {
+            w.push(recorded);
         }
     }
 
@@ -147,7 +178,7 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         workers.values().forEach(ProjectionWorker::stop);
     }
 
-    private ProjectionWorker<E> worker(String name) {
+    ProjectionWorker<E> worker(String name) {
         ProjectionWorker<E> w = workers.get(name);
         if (w == null) {
             throw new IllegalArgumentException("No projection named '" + name + "'; registered: " + workers.keySet());
@@ -163,8 +194,14 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
     public static final class Builder<E> {
         private final EventStore<E> store;
         private final CheckpointStore checkpoints;
-        private final Map<String, ProjectionWorker<E>> workers = new LinkedHashMap<>();
         private Duration pollInterval = Duration.ofMillis(200);
+        private DeadLetterStore deadLetters;
+        private Backoff backoff = Backoff.DEFAULT;
+        private final Map<String, Registration<E>> registrations = new LinkedHashMap<>();
+
+        private record Registration<E>(Projection<E> projection, FailurePolicy policy, Duration pollInterval,
+                                       CheckpointStore checkpoints) {
+        }
 
         Builder(EventStore<E> store, CheckpointStore checkpoints) {
             this.store = Objects.requireNonNull(store, "store");
@@ -172,35 +209,75 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         }
 
         /**
-         * @param name a stable name; it keys the checkpoint
+         * Registers a projection with policy {@link FailurePolicy#PARK}.
+         *
+         * @param name a stable name; it keys the checkpoint and the dead letters
          * @param projection the projection
          * @return this builder
          * @throws IllegalStateException if the name is taken
          */
         public Builder<E> register(String name, Projection<E> projection) {
-            return register(name, projection, checkpoints);
+            return register(name, projection, FailurePolicy.PARK);
+        }
+
+        /**
+         * @param name a stable name; it keys the checkpoint and the dead letters
+         * @param projection the projection
+         * @param policy what it does with an event it cannot apply
+         * @return this builder
+         * @throws IllegalStateException if the name is taken
+         */
+        public Builder<E> register(String name, Projection<E> projection, FailurePolicy policy) {
+            return register(name, projection, policy, checkpoints);
         }
 
         /**
          * Registers a projection whose checkpoint lives in its own store: a read model kept in memory keeps its
          * checkpoint in memory ({@link CheckpointStore#inMemory()}), so every start rebuilds it from the events.
          *
-         * @param name a stable name; it keys the checkpoint
+         * @param name a stable name; it keys the checkpoint and the dead letters
          * @param projection the projection
+         * @param policy what it does with an event it cannot apply
          * @param checkpoints where this projection's position is kept
          * @return this builder
          * @throws IllegalStateException if the name is taken
          */
-        public Builder<E> register(String name, Projection<E> projection, CheckpointStore checkpoints) {
+        public Builder<E> register(String name, Projection<E> projection, FailurePolicy policy,
+                                   CheckpointStore checkpoints) {
             Objects.requireNonNull(checkpoints, "checkpoints");
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(projection, "projection");
+            Objects.requireNonNull(policy, "policy");
             if (name.isBlank()) {
                 throw new IllegalArgumentException("projection name must not be blank");
             }
-            if (workers.containsKey(name)) {
+            if (registrations.containsKey(name)) {
                 throw new IllegalStateException("Duplicate projection name '" + name + "'");
             }
-            workers.put(name, new ProjectionWorker<>(name, projection, store, checkpoints, pollInterval));
+            registrations.put(name, new Registration<>(projection, policy, pollInterval, checkpoints));
+            return this;
+        }
+
+        /**
+         * Where parked events are kept: pass the backend's ({@code stores.deadLetters()}) so they survive a
+         * restart and operators see them from any instance. Default: in memory, lost with the process.
+         *
+         * @param deadLetters the store
+         * @return this builder
+         */
+        public Builder<E> deadLetters(DeadLetterStore deadLetters) {
+            this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+            return this;
+        }
+
+        /**
+         * How transient failures are retried, for every projection. Default {@link Backoff#DEFAULT}.
+         *
+         * @param backoff the backoff
+         * @return this builder
+         */
+        public Builder<E> backoff(Backoff backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
@@ -218,7 +295,14 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
 
         /** @return the registry, not started */
         public ProjectionRegistry<E> build() {
-            return new ProjectionRegistry<>(new LinkedHashMap<>(workers));
+            DeadLetterStore parked = deadLetters != null ? deadLetters : DeadLetterStore.inMemory();
+            Map<String, ProjectionWorker<E>> workers = new LinkedHashMap<>();
+            for (Map.Entry<String, Registration<E>> e : registrations.entrySet()) {
+                Registration<E> r = e.getValue();
+                workers.put(e.getKey(), new ProjectionWorker<>(e.getKey(), r.projection(), store, r.checkpoints(), parked,
+                        r.policy(), backoff, r.pollInterval()));
+            }
+            return new ProjectionRegistry<>(workers);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.inject.Environment;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 
@@ -35,6 +36,7 @@ public final class MemoryStoresProvider implements StoresProvider {
         private final EventStoreBackend events = InMemoryEventStoreBackend.create();
         private final SnapshotStore snapshots = SnapshotStore.inMemory();
         private final CheckpointStore checkpoints = CheckpointStore.inMemory();
+        private final DeadLetterStore deadLetters = DeadLetterStore.inMemory();
         private final SagaStore sagas = SagaStore.inMemory();
         private final IdempotencyStore idempotency = IdempotencyStore.inMemory();
 
@@ -51,6 +53,11 @@ public final class MemoryStoresProvider implements StoresProvider {
         @Override
         public CheckpointStore checkpoints() {
             return checkpoints;
+        }
+
+        @Override
+        public DeadLetterStore deadLetters() {
+            return deadLetters;
         }
 
         @Override

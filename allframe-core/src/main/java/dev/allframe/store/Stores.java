@@ -4,6 +4,7 @@ import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.inject.Environment;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 
@@ -12,11 +13,12 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
- * The stores of one application on one backend: events, snapshots, projection checkpoints, saga state and
- * idempotency records. Each backend module implements it ({@code JdbcStores} in {@code allframe-jdbc} for
- * SQLite and PostgreSQL; {@code AwsStores} in {@code allframe-aws} for DynamoDB and S3; the core serves
- * {@code memory:}) and registers a {@link StoresProvider}, so the environment picks the backend in one place,
- * {@link #fromEnvironment(Environment, String)}, and the rest of the application sees only this interface:
+ * The stores of one application on one backend: events, snapshots, projection checkpoints, dead letters (events a
+ * projection or saga parked), saga state and idempotency records. Each backend module implements it
+ * ({@code JdbcStores} in {@code allframe-jdbc} for SQLite and PostgreSQL; {@code AwsStores} in {@code allframe-aws}
+ * for DynamoDB and S3; the core serves {@code memory:}) and registers a {@link StoresProvider}, so the environment
+ * picks the backend in one place, {@link #fromEnvironment(Environment, String)}, and the rest of the application
+ * sees only this interface:
  * <pre>{@code
  * Stores stores = Stores.fromEnvironment(Environment.system(), "sqlite:.allframe/orders.db");
  * EventStore<OrderEvent> events = EventStore.create(stores.events(), OrderEvent.types());
@@ -33,6 +35,12 @@ public interface Stores extends AutoCloseable {
 
     /** @return the projection checkpoint store */
     CheckpointStore checkpoints();
+
+    /**
+     * @return the dead-letter store of projections and sagas, on the same backend as the events; pass it to
+     *         {@code ProjectionRegistry.builder(...).deadLetters(...)}
+     */
+    DeadLetterStore deadLetters();
 
     /** @return the saga state store */
     SagaStore sagas();

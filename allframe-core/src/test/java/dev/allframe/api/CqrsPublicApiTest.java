@@ -62,6 +62,23 @@ class CqrsPublicApiTest {
                     .containsExactly(ProjectionStatus.State.RUNNING);
         }
 
+        dev.allframe.projection.DeadLetterStore dead = dev.allframe.projection.DeadLetterStore.inMemory();
+        ProjectionRegistry<CartEvent> isolated = ProjectionRegistry.builder(store, CheckpointStore.inMemory())
+                .deadLetters(dead).backoff(new dev.allframe.projection.Backoff(2, Duration.ZERO, Duration.ZERO))
+                .register("strict", e -> { }, dev.allframe.projection.FailurePolicy.STOP)
+                .register("lenient", e -> {
+                    throw new IllegalStateException("bug");
+                }).build();
+        ProjectionStatus lenient = isolated.catchUp().get(1);
+        assertThat(lenient.degraded()).isTrue();
+        dev.allframe.projection.ProjectionControl control = isolated.control();
+        dev.allframe.projection.ParkedEvent parked = control.parked("lenient").get(0);
+        assertThat(dead.list("lenient")).containsExactly(parked);
+        assertThat(control.retry("lenient").stillParked()).hasSize(1);
+        assertThat(control.skip("lenient", parked.streamId(), parked.version())).isTrue();
+        assertThat(dev.allframe.projection.Failures.isTransient(new IllegalStateException())).isFalse();
+        dev.allframe.projection.ProjectionAdminRoutes.register(Router.builder(), control, "0123456789abcdef");
+
         SagaDefinition<CartEvent> saga = SagaDefinition.<CartEvent>builder("welcome")
                 .startedBy(CartEvent.CartOpened.class, CartEvent.CartOpened::cartId)
                 .step(SagaStep.<CartEvent>builder("greet").action(ctx -> ctx.put("greeted", "yes")).build())

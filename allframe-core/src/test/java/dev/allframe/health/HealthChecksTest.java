@@ -47,6 +47,26 @@ class HealthChecksTest {
     }
 
     @Test
+    void aDegradedCheckKeepsTheServiceReadyAndSaysSoInTheReport() {
+        HealthChecks checks = HealthChecks.builder()
+                .readiness("db", HealthCheck.Result::up)
+                .readiness("summaries", () -> HealthCheck.Result.degraded("1 parked event, the first at 12"))
+                .build();
+
+        HealthReport report = checks.readiness();
+
+        assertThat(report.up()).isTrue();
+        assertThat(report.degraded()).isTrue();
+        assertThat(report.httpStatus()).isEqualTo(200);
+        String json = new String(JsonCodecs.defaultCodec().write(report.toMap()), StandardCharsets.UTF_8);
+        assertThat(json).isEqualTo("{\"status\":\"DEGRADED\",\"checks\":{\"db\":{\"status\":\"UP\"},"
+                + "\"summaries\":{\"status\":\"DEGRADED\",\"detail\":\"1 parked event, the first at 12\"}}}");
+        HealthReport down = checks.withReadiness("queue", () -> HealthCheck.Result.down("gone")).readiness();
+        assertThat(down.toMap()).containsEntry("status", "DOWN");
+        assertThat(down.httpStatus()).isEqualTo(503);
+    }
+
+    @Test
     void rejectsADuplicateNameAcrossGroups() {
         HealthChecks.Builder b = HealthChecks.builder().liveness("db", HealthCheck.Result::up);
         assertThatThrownBy(() -> b.readiness("db", HealthCheck.Result::up))

@@ -59,4 +59,50 @@ class ProjectionPushTest {
             reg.close();
         }
     }
+
+    private static dev.allframe.eventstore.RecordedEvent recorded(long version, String type, String json) {
+        return new dev.allframe.eventstore.RecordedEvent("cart-1", version, 0, type,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Metadata.empty(),
+                Instant.parse("2026-11-27T06:00:00Z"));
+    }
+
+    private static final String OPENED = "{\"cartId\":\"1\",\"owner\":\"o\"}";
+
+    @Test
+    void aPushedEventAProjectionCannotApplyIsParkedForItAndTheOthersStillGetIt() {
+        var a = new ProjectionRegistryTest.Recorder();
+        a.failOn = 0; // every pushed record: DynamoDB streams mode has no global position
+        var b = new ProjectionRegistryTest.Recorder();
+        DeadLetterStore dead = DeadLetterStore.inMemory();
+        var reg = ProjectionRegistry.builder(store, checkpoints).deadLetters(dead).register("a", a).register("b", b)
+                .build();
+        reg.push(recorded(1, "CartOpened", OPENED));
+        reg.push(recorded(2, "Vanished", "{}"));
+        assertThat(b.seen).containsExactly(0L);
+        assertThat(dead.list("a")).extracting(ParkedEvent::version).containsExactly(1L, 2L);
+        assertThat(dead.list("b")).singleElement().satisfies(p -> {
+            assertThat(p.version()).isEqualTo(2);
+            assertThat(p.errorMessage()).contains("Unknown event type 'Vanished'");
+        });
+        assertThat(reg.status("a").parked()).isEqualTo(2);
+    }
+
+    @Test
+    void aPushedEventThatFailsTransientlyPastTheRetriesOrUnderPolicyStopIsLeftToTheSource() {
+        var reg = ProjectionRegistry.builder(store, checkpoints).backoff(new Backoff(2, Duration.ZERO, Duration.ZERO))
+                .register("flaky", e -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+                }).build();
+        assertThatThrownBy(() -> reg.push(recorded(1, "CartOpened", OPENED)))
+                .isInstanceOf(ProjectionPushException.class).hasMessageContaining("connection reset");
+        assertThat(reg.status("flaky").parked()).isZero();
+
+        var a = new ProjectionRegistryTest.Recorder();
+        a.failOn = 0;
+        var strict = ProjectionRegistry.builder(store, checkpoints).register("a", a, FailurePolicy.STOP).build();
+        assertThatThrownBy(() -> strict.push(recorded(1, "CartOpened", OPENED)))
+                .isInstanceOf(ProjectionPushException.class)
+                .hasMessageContaining("Projection 'a' failed on event 'CartOpened' of stream 'cart-1' version 1");
+        assertThat(strict.status("a").parked()).isZero();
+    }
 }

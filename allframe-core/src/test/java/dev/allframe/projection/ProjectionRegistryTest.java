@@ -72,11 +72,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void catchUpStopsAtAFailureOnASecondPage() {
+    void withPolicyStopCatchUpStopsAtAFailureOnASecondPage() {
         append(620);
         Recorder r = new Recorder();
         r.failOn = 555;
-        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("p", r, FailurePolicy.STOP).build();
         ProjectionStatus s = reg.catchUp().get(0);
         assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
         assertThat(s.failedAt()).isEqualTo(555);
@@ -110,10 +111,10 @@ class ProjectionRegistryTest {
         Recorder d = new Recorder();
         d.failOn = 2;
         try (ProjectionRegistry<CartEvent> live = ProjectionRegistry.builder(store, CheckpointStore.inMemory())
-                .register("c", c).register("d", d).build()) {
+                .register("c", c).register("d", d, FailurePolicy.STOP).build()) {
             live.start();
             assertThat(live.awaitAll(1, Duration.ofSeconds(5))).isTrue();
-            assertThat(live.awaitAll(2, Duration.ofMillis(300))).as("d fails at 2").isFalse();
+            assertThat(live.awaitAll(2, Duration.ofMillis(300))).as("d stops at 2").isFalse();
         }
     }
 
@@ -124,7 +125,7 @@ class ProjectionRegistryTest {
         Recorder memory = new Recorder();
         CheckpointStore own = CheckpointStore.inMemory();
         ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
-                .register("durable", durable).register("memory", memory, own).build();
+                .register("durable", durable).register("memory", memory, FailurePolicy.PARK, own).build();
         reg.catchUp();
         assertThat(checkpoints.load("durable")).isEqualTo(2);
         assertThat(checkpoints.load("memory")).isEqualTo(0);
@@ -148,12 +149,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void aFailingProjectionStopsAtTheEventWithItsPositionAndNeverSkipsIt() throws Exception {
+    void withPolicyStopAFailingProjectionStopsAtTheEventWithItsPositionAndNeverSkipsIt() throws Exception {
         append(4);
         Recorder r = new Recorder();
         r.failOn = 3;
         try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
-                .register("summary", r).build()) {
+                .register("summary", r, FailurePolicy.STOP).build()) {
             reg.start();
             assertThat(reg.awaitPosition("summary", 4, Duration.ofSeconds(2))).isFalse();
             ProjectionStatus s = reg.status("summary");
@@ -171,14 +172,14 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void anEventOfAnUnknownTypeStopsTheProjectionThereWithAClearError() throws Exception {
+    void withPolicyStopAnEventOfAnUnknownTypeStopsTheProjectionThereWithAClearError() throws Exception {
         append(1);
         store.backend().append("cart-x", List.of(new dev.allframe.eventstore.EventData("Vanished",
                 "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null)), ExpectedVersion.any());
         append(1);
         Recorder r = new Recorder();
         try (ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
-                .register("summary", r).build()) {
+                .register("summary", r, FailurePolicy.STOP).build()) {
             reg.start();
             assertThat(reg.awaitPosition("summary", 3, Duration.ofSeconds(2))).isFalse();
             ProjectionStatus s = reg.status("summary");
@@ -191,11 +192,12 @@ class ProjectionRegistryTest {
     }
 
     @Test
-    void catchUpReportsAFailureWithoutAdvancingPastIt() {
+    void withPolicyStopCatchUpReportsAFailureWithoutAdvancingPastIt() {
         append(3);
         Recorder r = new Recorder();
         r.failOn = 2;
-        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("p", r).build();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("p", r, FailurePolicy.STOP).build();
         ProjectionStatus s = reg.catchUp().get(0);
         assertThat(s.state()).isEqualTo(ProjectionStatus.State.FAILED);
         assertThat(s.failedAt()).isEqualTo(2);

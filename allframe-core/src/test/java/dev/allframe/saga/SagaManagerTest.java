@@ -6,6 +6,7 @@ import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.testdomain.ShopEvent;
@@ -119,6 +120,32 @@ class SagaManagerTest {
 
     void place(String orderId) {
         store.append("order-" + orderId, List.of(new OrderPlaced(orderId)), ExpectedVersion.noStream());
+    }
+
+    @Test
+    void anEventTheSagaCannotHandleIsParkedAndOtherInstancesGoOn() {
+        SagaDefinition<ShopEvent> picky = SagaDefinition.<ShopEvent>builder("fulfil")
+                .startedBy(OrderPlaced.class, OrderPlaced::orderId, (e, ctx) -> {
+                    if (e.orderId().startsWith("bad")) {
+                        throw new IllegalArgumentException("order " + e.orderId() + " has no customer");
+                    }
+                })
+                .step(SagaStep.<ShopEvent>builder("reserve-stock")
+                        .action(ctx -> bus.dispatch(new ReserveStock(ctx.sagaId())))
+                        .awaitSuccess(StockReserved.class, StockReserved::orderId)
+                        .build())
+                .build();
+        SagaManager<ShopEvent> m = SagaManager.create(picky, sagas, clock);
+        place("bad-1");
+        place("o2");
+        DeadLetterStore dead = DeadLetterStore.inMemory();
+        drain(ProjectionRegistry.builder(store, checkpoints).deadLetters(dead).register(m.name(), m).build());
+        assertThat(m.state("o2")).get().extracting(SagaState::status).isEqualTo(SagaState.Status.COMPLETED);
+        assertThat(m.state("bad-1")).isEmpty();
+        assertThat(dead.list("fulfil")).singleElement().satisfies(p -> {
+            assertThat(p.streamId()).isEqualTo("order-bad-1");
+            assertThat(p.errorMessage()).isEqualTo("order bad-1 has no customer");
+        });
     }
 
     @Test

@@ -34,6 +34,11 @@ enum Dialect {
                         + " status TEXT NOT NULL, step INTEGER NOT NULL, phase TEXT NOT NULL, data TEXT NOT NULL,"
                         + " deadline_ms BIGINT, error TEXT, PRIMARY KEY (saga_name, saga_id))",
                 "CREATE INDEX IF NOT EXISTS af_sagas_status ON af_sagas (saga_name, status)",
+                "CREATE TABLE IF NOT EXISTS af_dead_letters (consumer TEXT NOT NULL, stream_id TEXT NOT NULL,"
+                        + " version BIGINT NOT NULL, global_position BIGINT NOT NULL, type TEXT NOT NULL,"
+                        + " payload " + bytes + " NOT NULL, error_class TEXT NOT NULL, error_message TEXT NOT NULL,"
+                        + " attempts INTEGER NOT NULL, parked_ms BIGINT NOT NULL,"
+                        + " PRIMARY KEY (consumer, stream_id, version))",
                 "CREATE TABLE IF NOT EXISTS af_idempotency (idem_key TEXT PRIMARY KEY, token TEXT NOT NULL,"
                         + " completed INTEGER NOT NULL, expires_ms BIGINT NOT NULL)");
     }

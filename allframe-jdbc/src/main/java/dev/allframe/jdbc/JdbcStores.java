@@ -4,6 +4,7 @@ import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.idempotency.IdempotencyStore;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 import dev.allframe.store.Stores;
@@ -21,7 +22,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * The stores of one application over one database: events, snapshots, checkpoints and saga state. Open them from a
+ * The stores of one application over one database: events, snapshots, checkpoints, dead letters, saga state and
+ * idempotency records. Open them from a
  * store URL ({@code ALLFRAME_STORE}):
  * <ul>
  *   <li>{@code sqlite:PATH} (or {@code jdbc:sqlite:PATH}): one SQLite file in WAL mode, created with its parent
@@ -40,16 +42,19 @@ public final class JdbcStores implements Stores {
     private final EventStoreBackend events;
     private final SnapshotStore snapshots;
     private final CheckpointStore checkpoints;
+    private final DeadLetterStore deadLetters;
     private final SagaStore sagas;
     private final IdempotencyStore idempotency;
     private final ConnectionPool pool;
 
     private JdbcStores(String url, EventStoreBackend events, SnapshotStore snapshots, CheckpointStore checkpoints,
-                       SagaStore sagas, IdempotencyStore idempotency, ConnectionPool pool) {
+                       DeadLetterStore deadLetters, SagaStore sagas, IdempotencyStore idempotency,
+                       ConnectionPool pool) {
         this.url = url;
         this.events = events;
         this.snapshots = snapshots;
         this.checkpoints = checkpoints;
+        this.deadLetters = deadLetters;
         this.sagas = sagas;
         this.idempotency = idempotency;
         this.pool = pool;
@@ -76,7 +81,8 @@ public final class JdbcStores implements Stores {
         Objects.requireNonNull(url, "url");
         if (url.equals("memory:") || url.equals("memory")) {
             return new JdbcStores(url, InMemoryEventStoreBackend.create(), SnapshotStore.inMemory(),
-                    CheckpointStore.inMemory(), SagaStore.inMemory(), IdempotencyStore.inMemory(), null);
+                    CheckpointStore.inMemory(), DeadLetterStore.inMemory(), SagaStore.inMemory(),
+                    IdempotencyStore.inMemory(), null);
         }
         if (url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:")) {
             String path = url.substring(url.indexOf("sqlite:") + "sqlite:".length());
@@ -140,7 +146,8 @@ public final class JdbcStores implements Stores {
             throw e;
         }
         return new JdbcStores(description, new JdbcEventStoreBackend(pool, dialect, Clock.systemUTC()),
-                new JdbcSnapshotStore(pool), new JdbcCheckpointStore(pool), new JdbcSagaStore(pool),
+                new JdbcSnapshotStore(pool), new JdbcCheckpointStore(pool), new JdbcDeadLetterStore(pool),
+                new JdbcSagaStore(pool),
                 new JdbcIdempotencyStore(pool, Clock.systemUTC()), pool);
     }
 
@@ -174,6 +181,12 @@ public final class JdbcStores implements Stores {
     @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
+    }
+
+    /** @return the dead-letter store (table {@code af_dead_letters}) */
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
     }
 
     /** @return the saga store */

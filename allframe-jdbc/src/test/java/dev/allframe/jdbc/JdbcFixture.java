@@ -2,6 +2,7 @@ package dev.allframe.jdbc;
 
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 import dev.allframe.testkit.eventstore.EventStoreBackendContract;
@@ -34,6 +35,11 @@ final class JdbcFixture {
         @Override
         public SagaStore sagas() {
             return stores.sagas();
+        }
+
+        @Override
+        public DeadLetterStore deadLetters() {
+            return stores.deadLetters();
         }
 
         @Override

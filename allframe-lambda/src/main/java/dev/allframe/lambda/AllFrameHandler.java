@@ -11,6 +11,7 @@ import dev.allframe.http.Status;
 import dev.allframe.json.JsonCodec;
 import dev.allframe.json.JsonCodecException;
 import dev.allframe.json.JsonCodecs;
+import dev.allframe.json.JsonLimitException;
 import dev.allframe.lambda.events.EventSourceKind;
 import dev.allframe.lambda.events.EventSources;
 
@@ -136,7 +137,8 @@ public class AllFrameHandler implements RequestStreamHandler {
      * @param output receives the response document in the event's format
      * @param context the invocation's context
      * @throws IOException if the streams fail
-     * @throws MalformedEventException if the event is not JSON or misses a required field
+     * @throws MalformedEventException if the event is not JSON, crosses one of the codec's
+     *         {@link dev.allframe.json.JsonLimits} or misses a required field
      * @throws UnsupportedEventException if the event is not an HTTP event this door knows, nor an event of a
      *         configured {@link EventSources} kind
      * @throws dev.allframe.lambda.events.EventDispatchException if an EventBridge, SNS or S3 event failed
@@ -212,6 +214,9 @@ public class AllFrameHandler implements RequestStreamHandler {
         }
         try {
             return codec.read(event, Object.class);
+        } catch (JsonLimitException e) {
+            // Checked before any value is built: a 100,000-deep header structure fails here, not in a stack overflow.
+            throw new MalformedEventException("The event crosses a JSON limit: " + e.getMessage(), e);
         } catch (JsonCodecException e) {
             throw new MalformedEventException("The event is not valid JSON: " + e.getMessage(), e);
         }

@@ -385,8 +385,9 @@ final class HandlerWiring {
             for (Handler h : projections) {
                 if (Boolean.TRUE.equals(Elements2.value(Elements2.annotation(h.element(), HandlerReader.PROJECTION),
                         "inMemory"))) {
-                    m.addStatement("builder.register($S, $L(), $T.inMemory())", h.messageType(),
-                            getter.apply(h.component()), CHECKPOINT_STORE);
+                    m.addStatement("builder.register($S, $L(), $T.PARK, $T.inMemory())", h.messageType(),
+                            getter.apply(h.component()), ClassName.get("dev.allframe.projection", "FailurePolicy"),
+                            CHECKPOINT_STORE);
                 } else {
                     m.addStatement("builder.register($S, $L())", h.messageType(), getter.apply(h.component()));
                 }

@@ -141,12 +141,14 @@ final class RuntimeWiring {
             TypeName registry = ParameterizedTypeName.get(HandlerWiring.PROJECTION_REGISTRY, e);
             boolean withSagas = !sagas.isEmpty();
             bind(provided, new Key(registry.toString(), null), "projections", registry, n -> withSagas
-                    ? CodeBlock.of("registerProjections($T.builder($L(), $L().checkpoints()), $L().sagas(), "
-                            + "$T.systemUTC()).build()", HandlerWiring.PROJECTION_REGISTRY, n.apply(eventStore),
-                            n.apply(stores), n.apply(stores), java.time.Clock.class)
-                    : CodeBlock.of("registerProjections($T.builder($L(), $L().checkpoints())).build()",
-                            HandlerWiring.PROJECTION_REGISTRY, n.apply(eventStore), n.apply(stores)),
-                    "the projections and sagas, not started: a server's entry point starts them; on an "
+                    ? CodeBlock.of("registerProjections($T.builder($L(), $L().checkpoints())\n.deadLetters($L()"
+                            + ".deadLetters()), $L().sagas(), $T.systemUTC()).build()",
+                            HandlerWiring.PROJECTION_REGISTRY, n.apply(eventStore), n.apply(stores), n.apply(stores),
+                            n.apply(stores), java.time.Clock.class)
+                    : CodeBlock.of("registerProjections($T.builder($L(), $L().checkpoints())\n.deadLetters($L()"
+                            + ".deadLetters())).build()", HandlerWiring.PROJECTION_REGISTRY, n.apply(eventStore),
+                            n.apply(stores), n.apply(stores)),
+                    "the projections and sagas (checkpoints and parked events in the stores), not started: a server's entry point starts them; on an "
                             + "event-driven door {@code awaitPosition} catches them up on the calling thread",
                     components(readers));
         }

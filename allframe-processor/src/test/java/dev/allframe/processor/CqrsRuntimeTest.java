@@ -162,7 +162,7 @@ class CqrsRuntimeTest {
         assertThat(c).succeededWithoutWarnings();
         assertThat(Fixtures.generatedSource(c, "shop.ShopAppContainer"))
                 .contains(".retryOnConflict(RetryPolicy.attempts(7))")
-                .contains("builder.register(\"recent\", recent(), CheckpointStore.inMemory());")
+                .contains("builder.register(\"recent\", recent(), FailurePolicy.PARK, CheckpointStore.inMemory());")
                 .contains("new Controller(commandBus(), projections())");
         try (URLClassLoader loader = Fixtures.load(c, dir);
              Container container = (Container) Fixtures.callStatic(loader, "shop.ShopAppContainer", "create",

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>In a normal build this runs once per file of the seed corpus in
  * {@code src/test/resources/dev/allframe/server/Http1ParsingFuzzTestInputs/answersAnyBytesWithoutAServerFault/};
- * with {@code JAZZER_FUZZ=1} ({@code scripts/fuzz-http1.sh}) Jazzer mutates inputs for {@code maxDuration}, and
+ * with {@code JAZZER_FUZZ=1} ({@code scripts/fuzz.sh Http1}) Jazzer mutates inputs for {@code maxDuration}, and
  * a crashing input lands in that directory, where it stays as a regression test.
  */
 class Http1ParsingFuzzTest {

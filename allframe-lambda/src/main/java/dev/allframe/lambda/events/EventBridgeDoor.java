@@ -51,7 +51,7 @@ final class EventBridgeDoor {
             Json.quote(sb, outcome.name().toLowerCase(java.util.Locale.ROOT)).append('}');
             return sb.toString().getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
-            QueueDoor.report(what, e);
+            Failure.report(what, e);
             throw new EventDispatchException(what + " failed: " + e.getMessage(), id == null ? List.of() : List.of(id),
                     e);
         }

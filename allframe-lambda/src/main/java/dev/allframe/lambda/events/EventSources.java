@@ -223,7 +223,7 @@ public final class EventSources {
         @SuppressWarnings("unchecked")
         private static <E> StreamDoor<E> streamDoor(EventStore<E> store, ProjectionRegistry<?> projections,
                                                     JsonCodec codec) {
-            return new StreamDoor<>(store, (ProjectionRegistry<E>) projections, codec);
+            return new StreamDoor<>((ProjectionRegistry<E>) projections, codec);
         }
     }
 }

@@ -19,8 +19,6 @@ import java.util.Set;
  */
 final class QueueDoor {
     private static final System.Logger LOG = System.getLogger(QueueDoor.class.getName());
-    /** Failures of every command door are logged under the public type users configure. */
-    private static final System.Logger FAILURES = System.getLogger(EventSources.class.getName());
 
     private final EventRoutes routes;
     private final CommandDecoder decoder;
@@ -68,7 +66,7 @@ final class QueueDoor {
                 dispatcher.dispatch("sqs:" + id, command,
                         Metadata.of("message-id", id).with("event-source", "aws:sqs"));
             } catch (RuntimeException e) {
-                report("SQS message " + id + " of queue '" + queue + "'", e);
+                Failure.report("SQS message " + id + " of queue '" + queue + "'", e);
                 failed.add(id);
                 if (fifo && group != null) {
                     failedGroups.add(group);
@@ -106,7 +104,7 @@ final class QueueDoor {
                     duplicates++;
                 }
             } catch (RuntimeException e) {
-                report("SNS message " + id + " of topic '" + topic + "'", e);
+                Failure.report("SNS message " + id + " of topic '" + topic + "'", e);
                 failed.add(id);
                 first = first == null ? e : first;
             }
@@ -127,18 +125,5 @@ final class QueueDoor {
         }
         String where = path + "messageAttributes." + routes.selectorAttribute();
         return Json.string(Json.object(attr, where), "stringValue", where + ".");
-    }
-
-    /** One line per failed message; a stack trace only for unexpected failures, never for poison or races. */
-    static void report(String what, RuntimeException e) {
-        if (e instanceof PoisonMessageException || e instanceof Json.MalformedRecordException) {
-            FAILURES.log(System.Logger.Level.WARNING, what + " can never succeed; reported as failed, so retries end"
-                    + " in the dead-letter queue or failure destination: " + e.getMessage());
-        } else if (e instanceof CommandDispatcher.DeliveryInProgressException
-                || e instanceof dev.allframe.cqrs.CommandException) {
-            FAILURES.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
-        } else {
-            FAILURES.log(System.Logger.Level.WARNING, what + " failed: " + e, e);
-        }
     }
 }

@@ -27,7 +27,7 @@ final class S3Door {
                 handler.handle(n);
             } catch (Exception e) {
                 String what = "S3 " + n.eventName() + " of s3://" + n.bucket() + "/" + n.key();
-                System.getLogger(S3Door.class.getName()).log(System.Logger.Level.WARNING, what + " failed: " + e, e);
+                Failure.report(what, e);
                 throw new EventDispatchException(what + " failed: " + e.getMessage(),
                         List.of(n.bucket() + "/" + n.key()), e);
             }

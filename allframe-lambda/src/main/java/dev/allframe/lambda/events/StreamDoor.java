@@ -1,6 +1,5 @@
 package dev.allframe.lambda.events;
 
-import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.Metadata;
 import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.json.JsonCodec;
@@ -20,9 +19,12 @@ import java.util.Map;
  * DynamoDB Streams batches of the event table: {@code INSERT} records are decoded back into stored events and
  * pushed to the projections in batch order (Lambda delivers a shard's records in order, and one stream's items
  * share a partition key, so a stream's events stay in order). {@code MODIFY} and {@code REMOVE} records, and the
- * store's own bookkeeping items (partition key starting with {@code $}), are ignored. The first failing record and
- * every record after it are reported in {@code batchItemFailures} by sequence number, so nothing is applied out of
- * order; Lambda retries from the first of them.
+ * store's own bookkeeping items (partition key starting with {@code $}), are ignored. An event a projection cannot
+ * apply, or whose payload cannot be decoded into an event, is parked in the registry's dead letters and the batch
+ * goes on ({@link ProjectionRegistry#push(RecordedEvent)}), so a poison record never blocks the shard. A record
+ * that is not an event item (a broken attribute), a transient failure that outlasted the retries, or a projection
+ * with policy {@code STOP} fails: that record and every record after it are reported in {@code batchItemFailures}
+ * by sequence number, so nothing is applied out of order; Lambda retries from the first of them.
  *
  * <p>Item schema, shared with the DynamoDB event store: {@code PK} (S) stream id, {@code SK} (S) version
  * zero-padded to 20 digits, {@code event_type} (S), {@code payload} (S, the event's JSON; or, for a payload that
@@ -36,12 +38,11 @@ final class StreamDoor<E> {
 
     private static final System.Logger LOG = System.getLogger(StreamDoor.class.getName());
 
-    private final EventStore<E> store;
     private final ProjectionRegistry<E> projections;
     private final JsonCodec codec;
 
-    StreamDoor(EventStore<E> store, ProjectionRegistry<E> projections, JsonCodec codec) {
-        this.store = store;
+    /** @param projections decodes the events (with its event store's types and upcasters) and applies them */
+    StreamDoor(ProjectionRegistry<E> projections, JsonCodec codec) {
         this.projections = projections;
         this.codec = codec;
     }
@@ -69,12 +70,16 @@ final class StreamDoor<E> {
                 RecordedEvent recorded = decode(Json.optionalObject(ddb, "NewImage", path + "dynamodb."),
                         path + "dynamodb.NewImage.");
                 if (recorded != null) {
-                    projections.push(store.decode(recorded));
+                    projections.push(recorded); // decoded there: an undecodable event is parked, not retried
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "DynamoDB stream record " + sequence + " failed; it and the "
-                        + (records.size() - i - 1) + " record(s) after it are reported for retry: " + e.getMessage(),
-                        e instanceof Json.MalformedRecordException ? null : e);
+                String what = "DynamoDB stream record " + sequence + " (with the " + (records.size() - i - 1)
+                        + " record(s) after it, all reported for retry)";
+                if (Failure.of(e) == Failure.RETRYABLE) {
+                    LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage(), e);
+                } else {
+                    Failure.report(what, e);
+                }
                 failed.add(sequence);
             }
         }

@@ -1,5 +1,6 @@
 package dev.allframe.lambda.events;
 
+import dev.allframe.eventstore.EventStoreException;
 import dev.allframe.eventstore.RecordedEvent;
 import dev.allframe.eventstore.StoredEvent;
 import dev.allframe.http.Router;
@@ -8,13 +9,17 @@ import dev.allframe.json.JsonCodecs;
 import dev.allframe.lambda.AllFrameHandler;
 import dev.allframe.lambda.MalformedEventException;
 import dev.allframe.lambda.UnsupportedEventException;
+import dev.allframe.projection.Backoff;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -328,7 +333,7 @@ class EventSourcesTest {
     @Test
     void binaryPayloadBytesThatAreNotUtf8ReachTheDecoderUnchanged() {
         byte[] raw = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, 0x7B};
-        StreamDoor<Orders.OrderEvent> door = new StreamDoor<>(orders.store, null, JsonCodecs.defaultCodec());
+        StreamDoor<Orders.OrderEvent> door = new StreamDoor<Orders.OrderEvent>(null, JsonCodecs.defaultCodec());
         Map<String, Object> image = Map.of(
                 "PK", Map.of("S", "blob-1"), "SK", Map.of("S", "00000000000000000003"),
                 "event_type", Map.of("S", "Blob"),
@@ -349,30 +354,72 @@ class EventSourcesTest {
     }
 
     @Test
-    void aDynamoDbStreamRecordThatFailsIsReportedWithEveryRecordAfterIt() {
-        assertThat(invoke(fixture("dynamodb-stream-unknown-type.json"))).isEqualTo("{\"batchItemFailures\":["
+    void aDynamoDbStreamRecordOfAnUnknownTypeIsParkedAndTheBatchGoesOn() {
+        DeadLetterStore dead = DeadLetterStore.inMemory();
+        ProjectionRegistry<Orders.OrderEvent> parking = ProjectionRegistry.builder(orders.store,
+                CheckpointStore.inMemory()).deadLetters(dead).register("log", projected::add).build();
+        assertThat(handle(parking, "dynamodb-stream-unknown-type.json")).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(projected).extracting(StoredEvent::streamId).containsExactly("order-o-1", "order-o-4");
+        assertThat(dead.list("log")).singleElement().satisfies(p -> {
+            assertThat(p.streamId()).isEqualTo("order-o-3");
+            assertThat(p.type()).isEqualTo("OrderShipped");
+            assertThat(p.errorMessage()).contains("Unknown event type 'OrderShipped'");
+        });
+    }
+
+    @Test
+    void withPolicyStopAStreamRecordThatFailsIsReportedWithEveryRecordAfterIt() {
+        ProjectionRegistry<Orders.OrderEvent> strict = ProjectionRegistry.builder(orders.store,
+                CheckpointStore.inMemory()).register("log", projected::add, FailurePolicy.STOP).build();
+        assertThat(handle(strict, "dynamodb-stream-unknown-type.json")).isEqualTo("{\"batchItemFailures\":["
                 + "{\"itemIdentifier\":\"200000000000000000007\"},{\"itemIdentifier\":\"200000000000000000008\"},"
                 + "{\"itemIdentifier\":\"200000000000000000009\"}]}");
         assertThat(projected).extracting(StoredEvent::streamId).containsExactly("order-o-1");
     }
 
     @Test
-    void aProjectionThatThrowsFailsItsRecordAndEveryLaterOneWhileEarlierOnesStayApplied() {
+    void aProjectionThatThrowsOnAStreamRecordParksItAndGetsTheRecordsAfterIt() {
         List<String> applied = new CopyOnWriteArrayList<>();
+        DeadLetterStore dead = DeadLetterStore.inMemory();
         ProjectionRegistry<Orders.OrderEvent> picky = ProjectionRegistry.builder(orders.store,
-                CheckpointStore.inMemory()).register("picky", e -> {
+                CheckpointStore.inMemory()).deadLetters(dead).register("picky", e -> {
                     if (e.event() instanceof Orders.OrderCancelled) {
                         throw new IllegalStateException("cannot cancel yet");
                     }
                     applied.add(e.streamId() + "@" + e.version());
                 }).build();
-        AllFrameHandler streams = AllFrameHandler.of(() -> Router.builder().build(),
-                () -> EventSources.builder().projections(orders.store, picky).build());
-        String answer = new String(streams.handle(fixture("dynamodb-stream-event-table.json")
-                .getBytes(StandardCharsets.UTF_8), null), StandardCharsets.UTF_8);
-        assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"100000000000000000004\"},"
-                + "{\"itemIdentifier\":\"100000000000000000005\"},{\"itemIdentifier\":\"100000000000000000006\"}]}");
+        assertThat(handle(picky, "dynamodb-stream-event-table.json")).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(applied).containsExactly("order-o-1@1", "order-o-2@1");
+        assertThat(dead.list("picky")).singleElement().satisfies(p -> {
+            assertThat(p.streamId() + "@" + p.version()).isEqualTo("order-o-1@2");
+            assertThat(p.error()).isEqualTo("java.lang.IllegalStateException: cannot cancel yet");
+        });
+        assertThat(picky.status("picky").degraded()).isTrue();
+    }
+
+    @Test
+    void aTransientFailureThatOutlastsTheRetriesFailsItsRecordAndEveryLaterOneForRedelivery() {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        ProjectionRegistry<Orders.OrderEvent> flaky = ProjectionRegistry.builder(orders.store,
+                CheckpointStore.inMemory()).backoff(new Backoff(2, Duration.ZERO, Duration.ZERO))
+                .register("flaky", e -> {
+                    if (e.event() instanceof Orders.OrderCancelled) {
+                        throw new EventStoreException("read model database unreachable");
+                    }
+                    applied.add(e.streamId() + "@" + e.version());
+                }).build();
+        assertThat(handle(flaky, "dynamodb-stream-event-table.json")).isEqualTo("{\"batchItemFailures\":["
+                + "{\"itemIdentifier\":\"100000000000000000004\"},{\"itemIdentifier\":\"100000000000000000005\"},"
+                + "{\"itemIdentifier\":\"100000000000000000006\"}]}");
         assertThat(applied).containsExactly("order-o-1@1");
+        assertThat(flaky.status("flaky").parked()).isZero();
+    }
+
+    private String handle(ProjectionRegistry<Orders.OrderEvent> registry, String fixture) {
+        AllFrameHandler streams = AllFrameHandler.of(() -> Router.builder().build(),
+                () -> EventSources.builder().projections(orders.store, registry).build());
+        return new String(streams.handle(fixture(fixture).getBytes(StandardCharsets.UTF_8), null),
+                StandardCharsets.UTF_8);
     }
 
     @Test

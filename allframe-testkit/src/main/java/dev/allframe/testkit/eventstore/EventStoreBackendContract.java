@@ -12,6 +12,10 @@ import dev.allframe.eventstore.StoredEvent;
 import dev.allframe.eventstore.Subscription;
 import dev.allframe.eventstore.UnknownEventTypeException;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
+import dev.allframe.projection.ParkedEvent;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.Snapshot;
@@ -45,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The conformance kit every event-store backend passes: per-stream order, optimistic concurrency under concurrent
- * writers, atomic multi-event appends, gap-free global order for catch-up readers, snapshots, checkpoints, saga
- * state, upcasting and clear errors for bad input. A backend's test extends this class and supplies a fresh, empty
+ * writers, atomic multi-event appends, gap-free global order for catch-up readers, snapshots, checkpoints, dead
+ * letters (and a projection that parks a poison event and goes on), saga state, upcasting and clear errors for bad
+ * input. A backend's test extends this class and supplies a fresh, empty
  * {@link Fixture} per test:
  *
  * <pre>{@code
@@ -70,6 +75,9 @@ public abstract class EventStoreBackendContract {
 
         /** @return a saga store of the same backend */
         SagaStore sagas();
+
+        /** @return a dead-letter store of the same backend */
+        DeadLetterStore deadLetters();
 
         /**
          * Makes the next append fail after it has written (staged, inserted) {@code events} of its events, as an I/O
@@ -494,6 +502,106 @@ public abstract class EventStoreBackendContract {
         assertThat(checkpoints.load("q")).isEqualTo(7);
         checkpoints.save("p", 0);
         assertThat(checkpoints.load("p")).isZero();
+    }
+
+    private static ParkedEvent parked(String consumer, long position, String streamId, long version, byte[] payload,
+                                      String error, int attempts) {
+        return new ParkedEvent(consumer, position, streamId, version, "Deposited.v2", payload,
+                "java.lang.NullPointerException", error, attempts, Instant.ofEpochMilli(1_800_000_000_123L + position));
+    }
+
+    @Test
+    void deadLettersRoundTripEveryFieldAndListInGlobalOrderPerConsumer() {
+        DeadLetterStore dead = fixture.deadLetters();
+        assertThat(dead.list("p")).isEmpty();
+        byte[] bytes = {0, (byte) 0xff, 'x', (byte) 0x80, 10};
+        ParkedEvent third = parked("p", 30, "acc-1", 4, bytes, "", 1);
+        ParkedEvent first = parked("p", 7, "o'brien#1; DROP TABLE af_events", 2,
+                "{\"amount\":1}".getBytes(StandardCharsets.UTF_8), "Cannot invoke \"String.length()\"", 3);
+        ParkedEvent second = parked("p", 12, "naïve café ☕", 1, "{}".getBytes(StandardCharsets.UTF_8), "x", 1);
+        ParkedEvent other = parked("q", 7, "acc-1", 4, bytes, "other consumer", 1);
+        for (ParkedEvent e : List.of(third, first, other, second)) {
+            dead.park(e);
+        }
+        assertThat(dead.list("p")).containsExactly(first, second, third);
+        assertThat(dead.list("q")).containsExactly(other);
+        assertThat(dead.list("p").get(2).payload()).containsExactly(bytes);
+        assertThat(dead.list("p").get(2).errorMessage()).isEmpty();
+    }
+
+    @Test
+    void deadLettersKeepOneEntryPerEventAddingAttemptsAndTakingTheLatestError() {
+        DeadLetterStore dead = fixture.deadLetters();
+        dead.park(parked("p", 5, "s", 1, new byte[] {1}, "first", 2));
+        ParkedEvent again = parked("p", 5, "s", 1, new byte[] {1}, "second", 3);
+        dead.park(again);
+        assertThat(dead.list("p")).singleElement().satisfies(e -> {
+            assertThat(e.attempts()).isEqualTo(5);
+            assertThat(e.errorMessage()).isEqualTo("second");
+            assertThat(e.parkedAt()).isEqualTo(again.parkedAt());
+        });
+    }
+
+    @Test
+    void deadLettersRemoveOneEntryAndSayWhetherItWasThere() {
+        DeadLetterStore dead = fixture.deadLetters();
+        dead.park(parked("p", 5, "s", 1, new byte[] {1}, "a", 2));
+        dead.park(parked("p", 6, "s", 2, new byte[] {2}, "b", 1));
+        dead.park(parked("q", 5, "s", 1, new byte[] {1}, "a", 1));
+        assertThat(dead.remove("p", "s", 1)).isTrue();
+        assertThat(dead.remove("p", "s", 1)).isFalse();
+        assertThat(dead.remove("p", "none", 1)).isFalse();
+        assertThat(dead.list("p")).extracting(ParkedEvent::version).containsExactly(2L);
+        assertThat(dead.list("q")).hasSize(1);
+        dead.park(parked("p", 5, "s", 1, new byte[] {1}, "again", 1));
+        assertThat(dead.list("p")).extracting(ParkedEvent::attempts).as("parked afresh after removal")
+                .containsExactly(1, 1);
+    }
+
+    @Test
+    void deadLettersWithoutAGlobalPositionAreKeptApartByStreamAndVersion() {
+        DeadLetterStore dead = fixture.deadLetters(); // events pushed by a source without global order
+        dead.park(parked("p", 0, "b", 1, new byte[] {1}, "x", 1));
+        dead.park(parked("p", 0, "a", 2, new byte[] {1}, "x", 1));
+        dead.park(parked("p", 0, "a", 1, new byte[] {1}, "x", 1));
+        assertThat(dead.list("p")).extracting(e -> e.streamId() + "/" + e.version())
+                .containsExactly("a/1", "a/2", "b/1");
+    }
+
+    @Test
+    void aProjectionParksAPoisonEventOnThisBackendAndARestartStillSeesIt() {
+        if (!keepsGlobalOrderElseRefusesGlobalReads()) {
+            return;
+        }
+        store.append("acc-a", List.of(deposit("a", 1)), ExpectedVersion.noStream());
+        store.append("acc-b", List.of(deposit("b", -1)), ExpectedVersion.noStream());
+        store.append("acc-c", List.of(deposit("c", 3)), ExpectedVersion.noStream());
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        dev.allframe.projection.Projection<SampleEvent> balances = e -> {
+            if (e.event() instanceof SampleEvent.Deposited d && d.amount() < 0) {
+                throw new IllegalArgumentException("negative deposit " + d.amount());
+            }
+            seen.add(e.version());
+        };
+        ProjectionStatus status = ProjectionRegistry.builder(store, fixture.checkpoints())
+                .deadLetters(fixture.deadLetters()).register("balances", balances).build().catchUp().get(0);
+        List<RecordedEvent> all = backend.readAll(1, 10);
+        assertThat(status.position()).isEqualTo(all.get(2).globalPosition());
+        assertThat(seen).hasSize(2);
+        assertThat(status.parked()).isEqualTo(1);
+        assertThat(status.firstParked()).isEqualTo(all.get(1).globalPosition());
+
+        ProjectionRegistry<SampleEvent> restarted = ProjectionRegistry.builder(store, fixture.checkpoints())
+                .deadLetters(fixture.deadLetters()).register("balances", balances).build();
+        assertThat(restarted.status("balances").firstParked()).isEqualTo(all.get(1).globalPosition());
+        assertThat(restarted.control().parked("balances")).singleElement().satisfies(p -> {
+            assertThat(p.streamId()).isEqualTo("acc-b");
+            assertThat(p.payload()).containsExactly(all.get(1).payload());
+            assertThat(p.errorClass()).isEqualTo(IllegalArgumentException.class.getName());
+            assertThat(p.errorMessage()).isEqualTo("negative deposit -1");
+        });
+        assertThat(restarted.control().skip("balances", all.get(1).globalPosition())).isTrue();
+        assertThat(fixture.deadLetters().list("balances")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.allframe.testkit.eventstore;
 import dev.allframe.eventstore.EventStoreBackend;
 import dev.allframe.eventstore.inmemory.InMemoryEventStoreBackend;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.DeadLetterStore;
 import dev.allframe.saga.SagaStore;
 import dev.allframe.snapshot.SnapshotStore;
 
@@ -14,6 +15,7 @@ class InMemoryBackendConformanceTest extends EventStoreBackendContract {
         SnapshotStore snapshots = SnapshotStore.inMemory();
         CheckpointStore checkpoints = CheckpointStore.inMemory();
         SagaStore sagas = SagaStore.inMemory();
+        DeadLetterStore deadLetters = DeadLetterStore.inMemory();
         return new Fixture() {
             @Override
             public EventStoreBackend backend() {
@@ -33,6 +35,11 @@ class InMemoryBackendConformanceTest extends EventStoreBackendContract {
             @Override
             public SagaStore sagas() {
                 return sagas;
+            }
+
+            @Override
+            public DeadLetterStore deadLetters() {
+                return deadLetters;
             }
 
             @Override

@@ -157,8 +157,8 @@ class InvokeIT {
         return "{\"Records\":[" + String.join(",",
                 sqsMessage("m-1", "{\\\"type\\\":\\\"CreateOrder\\\",\\\"orderId\\\":\\\"sqs-1\\\","
                         + "\\\"customerId\\\":\\\"ann\\\"}"),
-                sqsMessage("m-2", "{\\\"type\\\":\\\"AddItem\\\",\\\"orderId\\\":\\\"sqs-1\\\",\\\"sku\\\":\\\"book\\\","
-                        + "\\\"quantity\\\":2,\\\"unitPriceCents\\\":1250}"),
+                sqsMessage("m-2", "{\\\"type\\\":\\\"AddItem\\\",\\\"orderId\\\":\\\"sqs-1\\\","
+                        + "\\\"sku\\\":\\\"book\\\",\\\"quantity\\\":2,\\\"unitPriceCents\\\":1250}"),
                 sqsMessage("m-3", "{\\\"type\\\":\\\"RefundOrder\\\",\\\"orderId\\\":\\\"sqs-1\\\"}"),
                 sqsMessage("m-4", "{\\\"type\\\":\\\"SubmitOrder\\\",\\\"orderId\\\":\\\"sqs-1\\\"}")) + "]}";
     }

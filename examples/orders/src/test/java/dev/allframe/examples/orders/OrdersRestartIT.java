@@ -1,5 +1,9 @@
 package dev.allframe.examples.orders;
 
+import dev.allframe.eventstore.EventData;
+import dev.allframe.eventstore.ExpectedVersion;
+import dev.allframe.eventstore.Metadata;
+import dev.allframe.jdbc.JdbcStores;
 import dev.allframe.testkit.FreePort;
 import org.junit.jupiter.api.Test;
 
@@ -8,14 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The packaged app keeps orders in its SQLite store across a restart, and answers rule violations with 409. */
+/**
+ * The packaged app keeps orders in its SQLite store across a restart, answers rule violations with 409, and starts
+ * and serves on a store holding an event its order summaries cannot apply.
+ */
 class OrdersRestartIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,6 +96,39 @@ class OrdersRestartIT {
             stop(second, log);
         } finally {
             second.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPoisonEventInTheStoreNeitherStopsAStartNorTakesTheServiceDown() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "orders-poison-");
+        Path store = dir.resolve("orders.db");
+        Path log = dir.resolve("app.log");
+        try (JdbcStores stores = JdbcStores.open("sqlite:" + store.toAbsolutePath())) {
+            stores.events().append("order-p-1", List.of(new EventData("OrderCreated",
+                    "{\"orderId\":\"p-1\",\"customerId\":\"ann\"}".getBytes(StandardCharsets.UTF_8),
+                    Metadata.empty())), ExpectedVersion.noStream());
+            // What an SQS command without orderId left behind before the bus checked commands on every door.
+            stores.events().append("order-null", List.of(new EventData("OrderCreated",
+                    "{\"customerId\":\"bob\"}".getBytes(StandardCharsets.UTF_8), Metadata.empty())),
+                    ExpectedVersion.noStream());
+        }
+        int port = FreePort.pick();
+        Process app = start(store, port, log);
+        try {
+            assertThat(post(port, "/orders", "{\"customerId\":\"c-9\",\"orderId\":\"p-2\"}").statusCode())
+                    .isEqualTo(201);
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/orders/p-2")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).isEqualTo(200);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"DEGRADED\"",
+                    "1 parked event(s), the first at global position 2");
+            stop(app, log);
+        } finally {
+            app.destroyForcibly();
         }
     }
 }

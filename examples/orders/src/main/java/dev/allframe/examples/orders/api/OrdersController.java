@@ -51,7 +51,7 @@ public final class OrdersController {
         if (INFO_LINES) {
             Log.LOG.log(System.Logger.Level.INFO, "order {0} created for customer {1}", id, body.customerId());
         }
-        return Response.json(Status.CREATED, created).withHeader("location", "/orders/" + id);
+        return Response.json(Status.CREATED, created).withLocation("/orders/{id}", id);
     }
 
     /**

@@ -65,9 +65,11 @@ public final class OrdersEvents {
      */
     public EventSources eventSources() {
         // The stream door pushes to the summaries through a registry that is never started (push() refuses a live
-        // one); the summaries ignore what they have seen, so this is safe next to the routes' own registry.
+        // one); the summaries ignore what they have seen, so this is safe next to the routes' own registry. What they
+        // cannot apply is parked on the store's backend, where it outlives this execution environment.
         ProjectionRegistry<OrderEvent> stream = ProjectionRegistry.builder(orders.eventStore(),
-                CheckpointStore.inMemory()).register(OrderSummaryProjection.NAME, orders.summaries()).build();
+                CheckpointStore.inMemory()).deadLetters(orders.stores().deadLetters())
+                .register(OrderSummaryProjection.NAME, orders.summaries()).build();
         return EventSources.builder()
                 .routes(AllFrameEventRoutes.routes())
                 .commandBus(orders.commandBus())

@@ -24,6 +24,7 @@ import dev.allframe.infra.annotations.CloudRunService;
 import dev.allframe.infra.annotations.LambdaFunction;
 import dev.allframe.inject.Environment;
 import dev.allframe.projection.CheckpointStore;
+import dev.allframe.projection.ProjectionControl;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.store.Stores;
@@ -102,17 +103,15 @@ public final class OrdersModule implements AutoCloseable {
                 .retryOnConflict(RETRY);
         commands.registerAll(builder);
         this.bus = builder.build();
-        // The summaries live in memory, so their checkpoint does too: each start rebuilds them from the events.
+        // The summaries live in memory, so their checkpoint does too: each start rebuilds them from the events. An
+        // event they cannot apply is parked in the store's dead letters and the rest still apply.
         this.projections = ProjectionRegistry.builder(events, CheckpointStore.inMemory())
+                .deadLetters(stores.deadLetters())
                 .register(OrderSummaryProjection.NAME, summaries)
                 .build();
-        // Rebuild synchronously before serving, so the first GET after a restart already sees every order.
-        for (ProjectionStatus s : projections.catchUp()) {
-            if (s.state() == ProjectionStatus.State.FAILED) {
-                throw new IllegalStateException("Order summaries failed at global position " + s.failedAt() + ": "
-                        + s.error());
-            }
-        }
+        // Rebuild synchronously before serving, so the first GET after a restart already sees every order. Whatever
+        // it reports (parked events, an unreachable store) is readiness's to tell: start-up never refuses.
+        projections.catchUp();
         if (live) {
             projections.start();
         }
@@ -246,7 +245,9 @@ public final class OrdersModule implements AutoCloseable {
     }
 
     /**
-     * A readiness probe: the event store answers and the order summaries are not stopped by a failure.
+     * A readiness probe: the event store answers and the order summaries are not stopped by a failure. Summaries
+     * that parked events they could not apply are degraded, not down: the service still takes orders and serves
+     * every other summary.
      *
      * @return the check, for {@code HealthChecks.builder().readiness("orders", orders.readiness())}
      */
@@ -254,11 +255,21 @@ public final class OrdersModule implements AutoCloseable {
         return () -> {
             stores.events().version("health-probe");
             ProjectionStatus s = projections.status(OrderSummaryProjection.NAME);
-            return s.state() == ProjectionStatus.State.FAILED
-                    ? HealthCheck.Result.down("order summaries stopped at global position " + s.failedAt() + ": "
-                            + s.error())
-                    : HealthCheck.Result.up("order summaries at global position " + s.position());
+            if (s.state() == ProjectionStatus.State.FAILED) {
+                return HealthCheck.Result.down("order summaries stopped at global position " + s.failedAt() + ": "
+                        + s.error());
+            }
+            String at = "order summaries at global position " + s.position();
+            return s.degraded()
+                    ? HealthCheck.Result.degraded(at + "; " + s.parked() + " parked event(s), the first at global"
+                            + " position " + s.firstParked())
+                    : HealthCheck.Result.up(at);
         };
+    }
+
+    /** @return the operator's view of the order summaries: parked events, retry, skip */
+    ProjectionControl projectionControl() {
+        return projections.control();
     }
 
     /** @return the command bus, for the event doors ({@link OrdersEvents}) */

@@ -32,9 +32,17 @@ public final class OrderSummaryProjection implements Projection<OrderEvent> {
         return Optional.ofNullable(summaries.get(orderId));
     }
 
+    /**
+     * @throws IllegalArgumentException for an event without an order id, or one of an order it has not seen created
+     *         (the registry parks such an event and goes on)
+     */
     @Override
     public synchronized void apply(StoredEvent<OrderEvent> stored) {
         OrderEvent event = stored.event();
+        if (event.orderId() == null) {
+            throw new IllegalArgumentException(stored.type() + " of stream '" + stored.streamId() + "' version "
+                    + stored.version() + " has no orderId");
+        }
         OrderSummary current = summaries.get(event.orderId());
         if (current != null && current.version() >= stored.version()) {
             return;
@@ -43,6 +51,9 @@ public final class OrderSummaryProjection implements Projection<OrderEvent> {
         OrderSummary next;
         if (event instanceof OrderEvent.OrderCreated c) {
             next = new OrderSummary(c.orderId(), c.customerId(), "OPEN", List.of(), 0, stored.version());
+        } else if (current == null) {
+            throw new IllegalArgumentException(stored.type() + " of stream '" + stored.streamId() + "' version "
+                    + stored.version() + " is for order '" + event.orderId() + "', which has no OrderCreated");
         } else if (event instanceof OrderEvent.ItemAdded a) {
             List<OrderSummary.Line> items = new ArrayList<>(current.items());
             items.add(new OrderSummary.Line(a.sku(), a.quantity(), a.unitPriceCents()));
