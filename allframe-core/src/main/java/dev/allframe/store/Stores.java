@@ -66,20 +66,23 @@ public interface Stores extends AutoCloseable {
     String TABLE_VARIABLE = "EVENT_TABLE";
 
     /**
-     * Opens the stores the environment selects, through the {@link StoresProvider} that accepts the selected URL
-     * (see {@link #selectedUrl(Environment, String)}). Only that provider's backend classes are loaded.
+     * Opens the stores the environment selects (see {@link #selectedUrl(Environment, String)}) with the first
+     * provider that accepts the URL: those given here first, then those {@link java.util.ServiceLoader} finds. Only
+     * the selected provider's backend classes are loaded. A generated container passes the providers it saw on the
+     * compile class path, constructed directly: on a cold start, {@code ServiceLoader}'s reflective instantiation
+     * costs some 280 classes, which a known provider never pays.
      *
      * @param environment where {@value #STORE_VARIABLE}, {@value #TABLE_VARIABLE} and the backend's own settings
      *        come from
      * @param defaultUrl the store URL when neither variable is set, such as {@code sqlite:.allframe/app.db} on a
      *        laptop or {@code memory:}
+     * @param known providers to ask before the {@code ServiceLoader} ones; may be empty
      * @return the open stores; the caller closes them
-     * @throws IllegalStateException if no backend on the class path accepts the URL; the message names the module
-     *         to add
+     * @throws IllegalStateException if no provider accepts the URL; the message names the module to add
      * @throws IllegalArgumentException if the URL is malformed for its backend
      */
-    static Stores fromEnvironment(Environment environment, String defaultUrl) {
-        return open(selectedUrl(environment, defaultUrl), environment);
+    static Stores fromEnvironment(Environment environment, String defaultUrl, StoresProvider... known) {
+        return open(selectedUrl(environment, defaultUrl), environment, known);
     }
 
     /**
@@ -105,18 +108,25 @@ public interface Stores extends AutoCloseable {
     }
 
     /**
-     * Opens a store URL with the first {@link StoresProvider} on the class path that accepts it.
+     * Opens a store URL with the first provider that accepts it: those given, then those on the class path
+     * ({@link java.util.ServiceLoader}).
      *
      * @param url a store URL
      * @param environment the backend's further settings
+     * @param known providers to ask first; may be empty
      * @return the open stores
      * @throws IllegalStateException if no provider accepts the URL; the message names the module to add
      */
-    static Stores open(String url, Environment environment) {
+    static Stores open(String url, Environment environment, StoresProvider... known) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(environment, "environment");
         String stripped = url.strip();
-        // An explicit loop, no stream or lambda: this runs in every cold start.
+        // Explicit loops, no stream or lambda: this runs in every cold start.
+        for (StoresProvider provider : known) {
+            if (provider.accepts(stripped)) {
+                return provider.open(stripped, environment);
+            }
+        }
         Iterator<StoresProvider> providers = ServiceLoader.load(StoresProvider.class, Stores.class.getClassLoader())
                 .iterator();
         while (providers.hasNext()) {

@@ -65,4 +65,41 @@ class StoresTest {
         assertThatThrownBy(() -> Stores.open("mongo://x", env()))
                 .hasMessageContaining("expected memory:");
     }
+
+    @Test
+    void knownProvidersAreAskedBeforeTheServiceLoaderOnesWithoutReflection() {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        StoresProvider direct = new StoresProvider() {
+            @Override
+            public boolean accepts(String url) {
+                return url.startsWith("test:");
+            }
+
+            @Override
+            public Stores open(String url, Environment environment) {
+                opened.add(url);
+                return Stores.memory();
+            }
+        };
+        RecordingStoresProvider.openedUrl = null;
+        try (Stores stores = Stores.fromEnvironment(env("ALLFRAME_STORE", "test:two"), "memory:", direct)) {
+            assertThat(opened).containsExactly("test:two");
+        }
+        assertThat(RecordingStoresProvider.openedUrl).as("the ServiceLoader one was not needed").isNull();
+        try (Stores stores = Stores.fromEnvironment(env(), "memory:", direct)) {
+            assertThat(stores.url()).as("falls back to the class path's providers").isEqualTo("memory:");
+            assertThat(opened).hasSize(1);
+        }
+    }
+
+    @Test
+    void aKnownProviderOpensTheStoreWithoutLoadingTheServiceLoader() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
+                KnownProviderMain.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        // ServiceLoader's reflective instantiation spins ~280 classes on a cold start; a known provider needs none.
+        assertThat(out).contains("opened memory:").doesNotContain("java.util.ServiceLoader ");
+    }
 }

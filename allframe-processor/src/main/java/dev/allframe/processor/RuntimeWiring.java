@@ -37,6 +37,12 @@ final class RuntimeWiring {
     static final ClassName EVENT_TYPES = ClassName.get("dev.allframe.eventstore", "EventTypes");
     static final ClassName EVENT_STORE = ClassName.get("dev.allframe.eventstore", "EventStore");
     static final ClassName RETRY_POLICY = ClassName.get(HandlerWiring.CQRS, "RetryPolicy");
+    /**
+     * The backends AllFrame ships, asked before {@code ServiceLoader} when on the compile class path (a provider's
+     * class is tiny and names no backend type, so constructing it loads nothing of its backend).
+     */
+    static final List<String> PROVIDERS = List.of("dev.allframe.store.MemoryStoresProvider",
+            "dev.allframe.jdbc.JdbcStoresProvider", "dev.allframe.aws.AwsStoresProvider");
 
     /**
      * One piece of the runtime.
@@ -83,8 +89,16 @@ final class RuntimeWiring {
             return;
         }
         TypeName e = TypeName.get(events);
-        Key stores = bind(provided, new Key(STORES.canonicalName(), null), "stores", STORES,
-                n -> CodeBlock.of("$T.fromEnvironment(environment, defaultStore(environment))", STORES),
+        CodeBlock.Builder open = CodeBlock.builder()
+                .add("$T.fromEnvironment(environment, defaultStore(environment)", STORES);
+        for (String provider : PROVIDERS) {
+            if (elements.getTypeElement(provider) != null) {
+                // Constructed here rather than by ServiceLoader, whose reflection costs a cold start ~280 classes.
+                open.add(",\nnew $T()", ClassName.bestGuess(provider));
+            }
+        }
+        CodeBlock openStores = open.add(")").build();
+        Key stores = bind(provided, new Key(STORES.canonicalName(), null), "stores", STORES, n -> openStores,
                 "the stores the environment selects ({@code ALLFRAME_STORE}, {@code EVENT_TABLE}, else "
                         + "{@code " + defaultStore() + "}; {@code memory:} on AWS Lambda)", List.of());
         TypeName typesType = ParameterizedTypeName.get(EVENT_TYPES, e);

@@ -47,7 +47,7 @@ class CqrsRuntimeTest {
         Compilation c = Fixtures.compile(HandlerRegistrationTest.SOURCES);
         assertThat(c).succeededWithoutWarnings();
         assertThat(Fixtures.generatedSource(c, "shop.ShopAppContainer"))
-                .contains("Stores.fromEnvironment(environment, defaultStore(environment))")
+                .contains("Stores.fromEnvironment(environment, defaultStore(environment),\n        new MemoryStoresProvider())")
                 .contains("\"sqlite:.allframe/shop.db\"")
                 .contains("EventTypes.builder(OrderEvent.class)")
                 .contains(".register(OrderPlaced.class)")
