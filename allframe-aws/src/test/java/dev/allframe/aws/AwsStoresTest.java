@@ -50,9 +50,16 @@ class AwsStoresTest {
 
     private static Run child(Map<String, String> env, String stream, String classpath)
             throws IOException, InterruptedException {
+        return child(env, List.of(stream), classpath, List.of());
+    }
+
+    private static Run child(Map<String, String> env, List<String> args, String classpath, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath,
-                EnvironmentMain.class.getName(), stream));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, EnvironmentMain.class.getName()));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("EVENT_TABLE") || k.equals("ALLFRAME_STORE")
@@ -190,5 +197,33 @@ class AwsStoresTest {
         Run run = child(Map.of(), "x");
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output().strip()).isEqualTo("none");
+    }
+
+    @Test
+    void storesFromTheEnvironmentFindThisModulesProviderForAnEventTable() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", StandIns.dynoxide().endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        String table = "spi-" + ProcessHandle.current().pid();
+        env.put("EVENT_TABLE", table);
+        env.put("ALLFRAME_CREATE_TABLES", "true");
+        Run run = child(env, List.of("s-1", "spi"), System.getProperty("java.class.path"), List.of());
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("appended AwsStores[dynamodb:" + table + "] 1 1");
+        try (DynamoDbClient client = StandIns.dynamoDb()) {
+            assertThat(DynamoDbEventStore.create(client, table).version("s-1")).isEqualTo(1);
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    @Test
+    void aProcessOnAnotherBackendLoadsNoAwsClassThoughThisModuleIsPresent() throws Exception {
+        Run run = child(Map.of("ALLFRAME_STORE", "memory:"), List.of("m-1", "spi"),
+                System.getProperty("java.class.path"), List.of("-Xlog:class+load=info"));
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("appended Stores[memory:] 1 1")
+                .contains("dev.allframe.aws.AwsStoresProvider")
+                .doesNotContain("software.amazon.").doesNotContain("dev.allframe.aws.AwsStores ");
     }
 }

@@ -3,7 +3,9 @@ package dev.allframe.aws;
 import dev.allframe.eventstore.EventData;
 import dev.allframe.eventstore.ExpectedVersion;
 import dev.allframe.eventstore.RecordedEvent;
+import dev.allframe.inject.Environment;
 import dev.allframe.snapshot.Snapshot;
+import dev.allframe.store.Stores;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +21,10 @@ public final class EnvironmentMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 1 && args[1].equals("spi")) {
+            spi(args[0]);
+            return;
+        }
         Optional<AwsStores> selected;
         try {
             selected = AwsStores.fromEnvironment();
@@ -36,6 +42,18 @@ public final class EnvironmentMain {
                     "{}".getBytes(StandardCharsets.UTF_8), null)), ExpectedVersion.any());
             stores.snapshots().save(new Snapshot(args[0], r.get(0).version(), "{}".getBytes(StandardCharsets.UTF_8),
                     Instant.now()));
+            System.out.println("appended " + stores + " " + r.get(0).version() + " " + r.get(0).globalPosition());
+        } catch (RuntimeException e) {
+            System.out.println("error: " + e.getMessage());
+            System.exit(4);
+        }
+    }
+
+    /** The framework's way: {@link Stores#fromEnvironment}, which finds this module's provider. */
+    private static void spi(String stream) {
+        try (Stores stores = Stores.fromEnvironment(Environment.system(), "memory:")) {
+            List<RecordedEvent> r = stores.events().append(stream, List.of(new EventData("Created",
+                    "{}".getBytes(StandardCharsets.UTF_8), null)), ExpectedVersion.any());
             System.out.println("appended " + stores + " " + r.get(0).version() + " " + r.get(0).globalPosition());
         } catch (RuntimeException e) {
             System.out.println("error: " + e.getMessage());

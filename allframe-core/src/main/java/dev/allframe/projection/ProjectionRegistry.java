@@ -138,16 +138,38 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
     }
 
     /**
-     * Waits until a running projection has applied the event at a position; use it to read your own writes.
+     * Waits until a projection has applied the event at a position; use it to read your own writes
+     * ({@code CommandResult.lastGlobalPosition()}). On a started registry it waits for the live worker, up to the
+     * timeout; on a registry that was never started (an event-driven door such as AWS Lambda, where no thread runs
+     * between invocations) it catches the projection up on the calling thread instead, and the timeout is unused.
      *
      * @param name the projection
      * @param globalPosition the position
-     * @param timeout the longest wait
-     * @return whether it got there in time
+     * @param timeout the longest wait for a live worker
+     * @return whether it got there (false if it failed before, or the timeout passed)
      * @throws InterruptedException if interrupted
+     * @throws IllegalArgumentException if no projection has that name
      */
     public boolean awaitPosition(String name, long globalPosition, Duration timeout) throws InterruptedException {
         return worker(name).awaitPosition(globalPosition, timeout);
+    }
+
+    /**
+     * {@link #awaitPosition} for every projection: read-your-writes for a query that reads more than one read
+     * model. The timeout applies to each live projection in turn, so the whole wait is bounded by it times the
+     * number of projections.
+     *
+     * @param globalPosition the position
+     * @param timeout the longest wait for each live worker
+     * @return whether every projection got there
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitAll(long globalPosition, Duration timeout) throws InterruptedException {
+        boolean all = true;
+        for (ProjectionWorker<E> w : workers.values()) {
+            all &= w.awaitPosition(globalPosition, timeout);
+        }
+        return all;
     }
 
     /** Stops every projection; their checkpoints stay. */
@@ -177,7 +199,8 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
         private Backoff backoff = Backoff.DEFAULT;
         private final Map<String, Registration<E>> registrations = new LinkedHashMap<>();
 
-        private record Registration<E>(Projection<E> projection, FailurePolicy policy, Duration pollInterval) {
+        private record Registration<E>(Projection<E> projection, FailurePolicy policy, Duration pollInterval,
+                                       CheckpointStore checkpoints) {
         }
 
         Builder(EventStore<E> store, CheckpointStore checkpoints) {
@@ -205,6 +228,23 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
          * @throws IllegalStateException if the name is taken
          */
         public Builder<E> register(String name, Projection<E> projection, FailurePolicy policy) {
+            return register(name, projection, policy, checkpoints);
+        }
+
+        /**
+         * Registers a projection whose checkpoint lives in its own store: a read model kept in memory keeps its
+         * checkpoint in memory ({@link CheckpointStore#inMemory()}), so every start rebuilds it from the events.
+         *
+         * @param name a stable name; it keys the checkpoint and the dead letters
+         * @param projection the projection
+         * @param policy what it does with an event it cannot apply
+         * @param checkpoints where this projection's position is kept
+         * @return this builder
+         * @throws IllegalStateException if the name is taken
+         */
+        public Builder<E> register(String name, Projection<E> projection, FailurePolicy policy,
+                                   CheckpointStore checkpoints) {
+            Objects.requireNonNull(checkpoints, "checkpoints");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(projection, "projection");
             Objects.requireNonNull(policy, "policy");
@@ -214,7 +254,7 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
             if (registrations.containsKey(name)) {
                 throw new IllegalStateException("Duplicate projection name '" + name + "'");
             }
-            registrations.put(name, new Registration<>(projection, policy, pollInterval));
+            registrations.put(name, new Registration<>(projection, policy, pollInterval, checkpoints));
             return this;
         }
 
@@ -259,7 +299,7 @@ public final class ProjectionRegistry<E> implements AutoCloseable {
             Map<String, ProjectionWorker<E>> workers = new LinkedHashMap<>();
             for (Map.Entry<String, Registration<E>> e : registrations.entrySet()) {
                 Registration<E> r = e.getValue();
-                workers.put(e.getKey(), new ProjectionWorker<>(e.getKey(), r.projection(), store, checkpoints, parked,
+                workers.put(e.getKey(), new ProjectionWorker<>(e.getKey(), r.projection(), store, r.checkpoints(), parked,
                         r.policy(), backoff, r.pollInterval()));
             }
             return new ProjectionRegistry<>(workers);

@@ -414,6 +414,17 @@ public final class ProjectionWorker<E> {
     }
 
     boolean awaitPosition(long globalPosition, Duration timeout) throws InterruptedException {
+        boolean started;
+        synchronized (this) {
+            started = thread != null;
+        }
+        if (!started) {
+            // Never started (an event-driven door such as Lambda): catch up on the calling thread instead.
+            if (checkpoint.position() < globalPosition) {
+                catchUp();
+            }
+            return checkpoint.position() >= globalPosition;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         progress.lock();
         try {

@@ -86,6 +86,53 @@ class ProjectionRegistryTest {
     }
 
     @Test
+    void onARegistryThatIsNotStartedAwaitingAPositionCatchesUpOnTheCallingThread() throws Exception {
+        append(3);
+        Recorder r = new Recorder();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints).register("summary", r).build();
+        assertThat(reg.awaitPosition("summary", 3, Duration.ZERO)).isTrue();
+        assertThat(r.seen).containsExactly(1L, 2L, 3L);
+        assertThat(reg.status("summary").state()).isEqualTo(ProjectionStatus.State.STOPPED);
+        assertThat(reg.awaitPosition("summary", 4, Duration.ZERO)).as("nothing at 4 yet").isFalse();
+    }
+
+    @Test
+    void awaitAllWaitsForEveryProjectionLiveOrCatchesThemAllUp() throws Exception {
+        append(2);
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        ProjectionRegistry<CartEvent> sync = ProjectionRegistry.builder(store, checkpoints)
+                .register("a", a).register("b", b).build();
+        assertThat(sync.awaitAll(2, Duration.ZERO)).isTrue();
+        assertThat(a.seen).containsExactly(1L, 2L);
+        assertThat(b.seen).containsExactly(1L, 2L);
+
+        Recorder c = new Recorder();
+        Recorder d = new Recorder();
+        d.failOn = 2;
+        try (ProjectionRegistry<CartEvent> live = ProjectionRegistry.builder(store, CheckpointStore.inMemory())
+                .register("c", c).register("d", d, FailurePolicy.STOP).build()) {
+            live.start();
+            assertThat(live.awaitAll(1, Duration.ofSeconds(5))).isTrue();
+            assertThat(live.awaitAll(2, Duration.ofMillis(300))).as("d stops at 2").isFalse();
+        }
+    }
+
+    @Test
+    void aProjectionMayKeepItsCheckpointElsewhereThanTheRegistrysStore() {
+        append(2);
+        Recorder durable = new Recorder();
+        Recorder memory = new Recorder();
+        CheckpointStore own = CheckpointStore.inMemory();
+        ProjectionRegistry<CartEvent> reg = ProjectionRegistry.builder(store, checkpoints)
+                .register("durable", durable).register("memory", memory, FailurePolicy.PARK, own).build();
+        reg.catchUp();
+        assertThat(checkpoints.load("durable")).isEqualTo(2);
+        assertThat(checkpoints.load("memory")).isEqualTo(0);
+        assertThat(own.load("memory")).isEqualTo(2);
+    }
+
+    @Test
     void followsLiveEventsAfterCatchingUp() throws Exception {
         append(2);
         Recorder r = new Recorder();

@@ -101,4 +101,17 @@ class JdbcStoresTest {
         stores.close();
         assertThatThrownBy(() -> stores.events().version("s")).hasMessageContaining("closed");
     }
+
+    @Test
+    void storesFromTheEnvironmentOpenSqliteThroughThisModulesProvider() {
+        String url = "sqlite:" + dir.resolve("spi/app.db");
+        try (Stores stores = Stores.fromEnvironment(
+                dev.allframe.inject.Environment.of(java.util.Map.of("ALLFRAME_STORE", url)), "memory:")) {
+            assertThat(stores).isInstanceOf(JdbcStores.class);
+            stores.events().append("s", one(), ExpectedVersion.noStream());
+        }
+        try (Stores stores = Stores.fromEnvironment(dev.allframe.inject.Environment.of(java.util.Map.of()), url)) {
+            assertThat(stores.events().version("s")).as("the default URL, when nothing is set").isEqualTo(1);
+        }
+    }
 }

@@ -160,25 +160,30 @@ public final class AllFrameProcessor extends AbstractProcessor {
         }
         Resolver resolver = new Resolver(diagnostics, processingEnv.getElementUtils(), components,
                 entryClasses.stream().map(t -> t.getQualifiedName().toString()).collect(Collectors.toSet()));
-        Map<Dependency, Component> resolved = resolver.resolve();
+        HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
+        wiring.check();
+        RuntimeWiring runtime = new RuntimeWiring(processingEnv, wiring, app);
+        runtime.plan(key -> {
+            List<Component> found = resolver.candidates(key);
+            return found.size() == 1 ? found.get(0) : null;
+        });
+        Map<Dependency, Component> resolved = resolver.resolve(key -> runtime.binding(key) != null);
         if (diagnostics.errors() > 0) {
             return;
         }
-        HandlerWiring wiring = new HandlerWiring(processingEnv, diagnostics, handlers.handlers, pkg);
-        wiring.check();
         wiring.checkRegistrations(components);
         if (diagnostics.errors() > 0) {
             return;
         }
         ContainerWriter writer = new ContainerWriter(processingEnv, container, app, components, resolved, resolver,
-                controllers, wiring);
+                controllers, wiring, runtime);
         write(writer.write());
         List<Element> origins = new ArrayList<>(candidates);
         origins.add(app);
         resource("META-INF/services/dev.allframe.inject.ContainerFactory",
                 container.reflectionName() + "$Factory\n", origins);
         GraphWriter graphWriter = new GraphWriter(app.getQualifiedName().toString(), container.canonicalName(),
-                components, resolved, resolver, controllers, handlers.handlers);
+                components, resolved, resolver, controllers, handlers.handlers, runtime);
         resource(GraphWriter.PATH, graphWriter.write(), origins);
 
         InfraReader infra = new InfraReader(processingEnv);
@@ -187,9 +192,24 @@ public final class AllFrameProcessor extends AbstractProcessor {
         Set<String> entryIds = new TreeSet<>();
         entryClasses.forEach(t -> entryIds.add(t.getQualifiedName().toString()));
         handlers.handlers.forEach(h -> entryIds.add(h.component()));
+        Map<String, String> generatedHandlers = new java.util.TreeMap<>();
+        List<LambdaWriter.Function> functions = LambdaWriter.functions(infra, pkg, processingEnv.getElementUtils());
+        if (!functions.isEmpty()) {
+            LambdaWriter.Getters getters = lambdaGetters(round, writer, runtime, components, !controllers.isEmpty());
+            for (LambdaWriter.Function f : functions) {
+                write(LambdaWriter.write(f, container, getters));
+                generatedHandlers.put(f.function(), f.type().reflectionName() + "::handleRequest");
+            }
+        }
+        if (processingEnv.getElementUtils().getTypeElement(MainWriter.HTTP_SERVER.canonicalName()) != null) {
+            ClassName events = functions.stream().filter(LambdaWriter.Function::events).findFirst()
+                    .map(LambdaWriter.Function::type).orElse(null);
+            write(MainWriter.write(app, container, runtime.getter("stores", writer),
+                    runtime.getter("projections", writer), events, !controllers.isEmpty()));
+        }
         InfraWriter infraWriter = new InfraWriter(diagnostics, processingEnv.getElementUtils(), infra, app,
                 components.stream().map(Component::id).collect(Collectors.toSet()), entryIds, controllers, uses,
-                graphWriter::reachable);
+                graphWriter::reachable).generatedHandlers(generatedHandlers);
         if (infraWriter.declared()) {
             List<Element> infraOrigins = new ArrayList<>(infraWriter.origins());
             infraOrigins.add(app);
@@ -201,6 +221,37 @@ public final class AllFrameProcessor extends AbstractProcessor {
                 }
             });
         }
+    }
+
+    /** @return what the generated Lambda handlers take from the container */
+    private LambdaWriter.Getters lambdaGetters(RoundEnvironment round, ContainerWriter writer, RuntimeWiring runtime,
+                                               List<Component> components, boolean router) {
+        Set<TypeElement> commands = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+        for (String a : List.of(EventRoutesProcessor.FROM_EVENT_BRIDGE, EventRoutesProcessor.FROM_QUEUE,
+                EventRoutesProcessor.FROM_TOPIC)) {
+            for (Element e : annotated(round, a)) {
+                if (e instanceof TypeElement t) {
+                    commands.add(t);
+                }
+            }
+        }
+        ClassName routes = commands.isEmpty() ? null : ClassName.get(
+                EventRoutesProcessor.packageOf(processingEnv.getElementUtils(), commands),
+                EventRoutesProcessor.GENERATED_NAME);
+        String s3 = null;
+        TypeElement s3Handler = processingEnv.getElementUtils().getTypeElement(LambdaWriter.S3_HANDLER);
+        if (s3Handler != null) {
+            for (Component c : components) {
+                if (processingEnv.getTypeUtils().isAssignable(c.type(),
+                        processingEnv.getTypeUtils().erasure(s3Handler.asType()))) {
+                    s3 = writer.getterOf(c.id());
+                    break;
+                }
+            }
+        }
+        return new LambdaWriter.Getters(routes, runtime.getter("commandBus", writer),
+                runtime.getter("stores", writer), runtime.getter("eventStore", writer),
+                runtime.getter("projections", writer), s3, router);
     }
 
     private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {

@@ -45,6 +45,7 @@ final class ContainerWriter {
             "clone", "finalize");
 
     private final HandlerWiring wiring;
+    private final RuntimeWiring runtime;
     private final Types types;
     private final TypeMirror runtimeException;
     private final TypeMirror error;
@@ -61,8 +62,9 @@ final class ContainerWriter {
 
     ContainerWriter(ProcessingEnvironment env, ClassName self, TypeElement application, List<Component> components,
                     Map<Dependency, Component> resolved, Resolver resolver, List<Controller> controllers,
-                    HandlerWiring wiring) {
+                    HandlerWiring wiring, RuntimeWiring runtime) {
         this.wiring = wiring;
+        this.runtime = runtime;
         this.types = env.getTypeUtils();
         this.runtimeException = env.getElementUtils().getTypeElement("java.lang.RuntimeException").asType();
         this.error = env.getElementUtils().getTypeElement("java.lang.Error").asType();
@@ -73,6 +75,11 @@ final class ContainerWriter {
         this.resolver = resolver;
         this.controllers = controllers;
         Set<String> used = new HashSet<>(RESERVED);
+        for (RuntimeWiring.Binding b : runtime.bindings()) {
+            if (b.generated()) {
+                used.add(b.name());
+            }
+        }
         for (Component c : components) {
             String base = c.isProvides() ? c.creator().getSimpleName().toString()
                     : decapitalize(((TypeElement) c.element()).getSimpleName().toString());
@@ -117,6 +124,11 @@ final class ContainerWriter {
                 type.addField(TypeName.get(c.type()), getters.get(c.id()), Modifier.PRIVATE, Modifier.VOLATILE);
             }
         }
+        for (RuntimeWiring.Binding b : runtime.bindings()) {
+            if (b.generated()) {
+                type.addField(b.type(), b.name(), Modifier.PRIVATE, Modifier.VOLATILE);
+            }
+        }
         if (!controllers.isEmpty()) {
             type.addField(RoutesWriter.ROUTER, "router", Modifier.PRIVATE, Modifier.VOLATILE);
         }
@@ -141,6 +153,32 @@ final class ContainerWriter {
         for (Component c : components) {
             type.addMethod(getter(c));
             type.addMethod(creator(c));
+        }
+        for (RuntimeWiring.Binding b : runtime.bindings()) {
+            if (b.generated()) {
+                type.addMethod(lazyGetter(b.name(), b.type(), CodeBlock.of("@return " + b.doc()
+                        + "; created on first call (a {@code @Provides} method of this type replaces it)\n")));
+                type.addMethod(MethodSpec.methodBuilder("new" + RoutesWriter.capitalize(b.name()))
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(b.type())
+                        .addStatement("lifecycle.ensureOpen()")
+                        .addCode(b.create().apply(this::runtimeGetter))
+                        .addStatement("return lifecycle.register(instance)")
+                        .build());
+            }
+        }
+        if (runtime.generatesStores()) {
+            type.addMethod(MethodSpec.methodBuilder("defaultStore")
+                    .addJavadoc("@param environment the environment\n@return the store when neither {@code "
+                            + "ALLFRAME_STORE} nor {@code EVENT_TABLE} is set: in memory on AWS Lambda (a file there "
+                            + "would live\nonly as long as one execution environment), else the embedded SQLite "
+                            + "file\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addParameter(ENVIRONMENT, "environment")
+                    .returns(String.class)
+                    .addStatement("return environment.get($S) == null ? $S : $S", "AWS_LAMBDA_FUNCTION_NAME",
+                            runtime.defaultStore(), "memory:")
+                    .build());
         }
         type.addMethod(router());
         type.addMethods(wiring.methods(getters::get));
@@ -215,7 +253,15 @@ final class ContainerWriter {
                     .addStatement("return $L()", create)
                     .build();
         }
-        return m.addJavadoc("@return the {@link $T}, created on first call\n", t)
+        return lazyGetter(name, t, CodeBlock.of("@return the {@link $T}, created on first call\n", t));
+    }
+
+    private MethodSpec lazyGetter(String name, TypeName t, CodeBlock javadoc) {
+        String create = "new" + RoutesWriter.capitalize(name);
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(t)
+                .addJavadoc(javadoc)
                 .addStatement("$T instance = $L", t, name)
                 .beginControlFlow("if (instance == null)")
                 .addStatement("lock.lock()")
@@ -293,8 +339,8 @@ final class ContainerWriter {
         List<CodeBlock> args = new ArrayList<>();
         for (Dependency d : c.deps()) {
             args.add(switch (d.kind()) {
-                case INSTANCE -> CodeBlock.of("$L()", getters.get(resolved.get(d).id()));
-                case PROVIDER -> CodeBlock.of("this::$L", getters.get(resolved.get(d).id()));
+                case INSTANCE -> CodeBlock.of("$L()", dependencyGetter(d));
+                case PROVIDER -> CodeBlock.of("this::$L", dependencyGetter(d));
                 case ENV -> CodeBlock.of("$L", envFields.get(envKey(d.env())));
                 case ENVIRONMENT -> CodeBlock.of("environment");
                 case COMMANDS -> CodeBlock.of("this::registerCommands");
@@ -312,14 +358,19 @@ final class ContainerWriter {
             return m.addStatement("throw new $T($S)", IllegalStateException.class, ClassName.get(application)
                     + " has no @Get, @Post, @Put, @Delete or @Patch routes").build();
         }
-        return m.addJavadoc("@return the router of every annotated controller, built on first call\n")
+        return m.addJavadoc("@return the router of every annotated controller$L, built on first call\n",
+                        runtime.getter("commandBus", this) == null ? ""
+                                : " (command failures answered as problems: {@code CommandProblems})")
                 .addStatement("$T r = router", RoutesWriter.ROUTER)
                 .beginControlFlow("if (r == null)")
                 .addStatement("lock.lock()")
                 .beginControlFlow("try")
                 .addStatement("r = router")
                 .beginControlFlow("if (r == null)")
-                .addStatement("r = registerRoutes($T.builder()).build()", RoutesWriter.ROUTER)
+                .addStatement(runtime.getter("commandBus", this) == null
+                        ? CodeBlock.of("r = registerRoutes($T.builder()).build()", RoutesWriter.ROUTER)
+                        : CodeBlock.of("r = registerRoutes($T.register($T.builder())).build()",
+                                ClassName.get(HandlerWiring.CQRS, "CommandProblems"), RoutesWriter.ROUTER))
                 .addStatement("router = r")
                 .endControlFlow()
                 .nextControlFlow("finally")
@@ -342,6 +393,17 @@ final class ContainerWriter {
                     getters.get(c.type().getQualifiedName().toString()));
         }
         return m.addStatement("return builder").build();
+    }
+
+    /** @return the getter of a component, or of the runtime binding that satisfies the dependency */
+    private String dependencyGetter(Dependency d) {
+        Component c = resolved.get(d);
+        return c != null ? getters.get(c.id()) : runtimeGetter(d.key());
+    }
+
+    private String runtimeGetter(Model.Key key) {
+        RuntimeWiring.Binding b = runtime.binding(key);
+        return b.generated() ? b.name() : getters.get(b.user());
     }
 
     String getterOf(String componentId) {

@@ -113,7 +113,7 @@ public final class EventRoutesProcessor extends AbstractProcessor {
         }
         if (diagnostics.errors() == 0 && !routes.isEmpty()) {
             try {
-                write(packageOf(types), routes);
+                write(packageOf(processingEnv.getElementUtils(), types), routes);
             } catch (IOException e) {
                 diagnostics.error(null, "Io", "Could not write " + GENERATED_NAME + ": " + e.getMessage());
             }
@@ -178,10 +178,10 @@ public final class EventRoutesProcessor extends AbstractProcessor {
     }
 
     /** The longest package every annotated command shares; the generated class lives there. */
-    private String packageOf(Set<TypeElement> types) {
+    static String packageOf(javax.lang.model.util.Elements elements, Set<TypeElement> types) {
         String common = null;
         for (TypeElement t : types) {
-            String p = processingEnv.getElementUtils().getPackageOf(t).getQualifiedName().toString();
+            String p = elements.getPackageOf(t).getQualifiedName().toString();
             if (common == null) {
                 common = p;
             } else {
@@ -192,7 +192,7 @@ public final class EventRoutesProcessor extends AbstractProcessor {
             }
         }
         if (common == null || common.isEmpty()) {
-            PackageElement first = processingEnv.getElementUtils().getPackageOf(types.iterator().next());
+            PackageElement first = elements.getPackageOf(types.iterator().next());
             return first.getQualifiedName().toString();
         }
         return common;

@@ -33,10 +33,12 @@ final class GraphWriter {
     private final Resolver resolver;
     private final List<Controller> controllers;
     private final List<EntryPoints.Handler> handlers;
+    private final RuntimeWiring runtime;
 
     GraphWriter(String application, String container, List<Component> components,
                 Map<Dependency, Component> resolved, Resolver resolver, List<Controller> controllers,
-                List<EntryPoints.Handler> handlers) {
+                List<EntryPoints.Handler> handlers, RuntimeWiring runtime) {
+        this.runtime = runtime;
         this.application = application;
         this.container = container;
         this.components = components;
@@ -204,6 +206,8 @@ final class GraphWriter {
             for (Dependency d : c.deps()) {
                 if (resolved.get(d) != null) {
                     todo.push(resolved.get(d).id());
+                } else if (runtime.binding(d.key()) != null) {
+                    runtime.binding(d.key()).reaches().forEach(todo::push);
                 } else if (d.kind() == DepKind.COMMANDS) {
                     commandHandlers().forEach(todo::push);
                 }

@@ -33,6 +33,7 @@ final class HandlerWiring {
     static final ClassName COMMAND_BUS = ClassName.get(CQRS, "CommandBus");
     static final ClassName QUERY_BUS = ClassName.get(CQRS, "QueryBus");
     static final ClassName PROJECTION_REGISTRY = ClassName.get("dev.allframe.projection", "ProjectionRegistry");
+    static final ClassName CHECKPOINT_STORE = ClassName.get("dev.allframe.projection", "CheckpointStore");
     static final ClassName SAGA_MANAGER = ClassName.get("dev.allframe.saga", "SagaManager");
     static final ClassName SAGA_STORE = ClassName.get("dev.allframe.saga", "SagaStore");
     static final ClassName SNAPSHOT_POLICY = ClassName.get("dev.allframe.snapshot", "SnapshotPolicy");
@@ -70,6 +71,24 @@ final class HandlerWiring {
         this.sagaDefinition = elements.getTypeElement("dev.allframe.saga.SagaDefinition");
         this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
         this.error = elements.getTypeElement("java.lang.Error").asType();
+    }
+
+    /** @return the common event type of the command handlers, or {@code null}; valid after {@link #check()} */
+    TypeMirror commandEvents() {
+        return commandEvents;
+    }
+
+    /** @return the event type of the projections and sagas, or {@code null}; valid after {@link #check()} */
+    TypeMirror projectionEvents() {
+        return projectionEvents;
+    }
+
+    /**
+     * @param kind a kind of handler
+     * @return the handlers of that kind, in order
+     */
+    List<Handler> handlers(Kind kind) {
+        return handlers.stream().filter(h -> h.kind() == kind).toList();
     }
 
     /** @return whether the CQRS types are available, so registrations can be generated */
@@ -364,7 +383,14 @@ final class HandlerWiring {
             }
             m.addJavadoc("@return the builder\n");
             for (Handler h : projections) {
-                m.addStatement("builder.register($S, $L())", h.messageType(), getter.apply(h.component()));
+                if (Boolean.TRUE.equals(Elements2.value(Elements2.annotation(h.element(), HandlerReader.PROJECTION),
+                        "inMemory"))) {
+                    m.addStatement("builder.register($S, $L(), $T.PARK, $T.inMemory())", h.messageType(),
+                            getter.apply(h.component()), ClassName.get("dev.allframe.projection", "FailurePolicy"),
+                            CHECKPOINT_STORE);
+                } else {
+                    m.addStatement("builder.register($S, $L())", h.messageType(), getter.apply(h.component()));
+                }
             }
             for (Handler h : sagas) {
                 String local = h.method() + "Saga";

@@ -59,6 +59,8 @@ final class InfraWriter {
     private final List<Controller> controllers;
     private final List<UseSite> useSites;
     private final Function<String, Set<String>> reachable;
+    /** The generated handler class of each function, by function name ({@link LambdaWriter}). */
+    private Map<String, String> generatedHandlers = Map.of();
 
     /** Problems map back to the declaration named by {@link InfraProblem#element()}. */
     private final Map<String, Declaration> byLabel = new HashMap<>();
@@ -145,7 +147,8 @@ final class InfraWriter {
                         : Optional.of(new HttpDoor(http.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                                 routes(componentIds.contains(rootId) ? rootId : null)));
                 String handler = d.values().containsKey("handler") && !d.string("handler").isEmpty()
-                        ? d.string("handler") : handler(root, runtime);
+                        ? d.string("handler") : generatedHandlers.containsKey(d.string("name"))
+                        ? generatedHandlers.get(d.string("name")) : handler(root, runtime);
                 functions.add(new LambdaFunction(d.string("name"), runtime, handler,
                         d.integer("memory"), d.integer("timeout"),
                         d.constant("architecture").toLowerCase(java.util.Locale.ROOT), d.bool("snapStart"),
@@ -240,6 +243,15 @@ final class InfraWriter {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * @param handlers the generated handler ({@code Class::handleRequest}) of each function, by name
+     * @return this writer
+     */
+    InfraWriter generatedHandlers(Map<String, String> handlers) {
+        this.generatedHandlers = Map.copyOf(handlers);
+        return this;
     }
 
     /** A root that is a Lambda handler (has {@code handleRequest}) is the function's handler; else AllFrame's. */

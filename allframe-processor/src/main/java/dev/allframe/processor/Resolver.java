@@ -55,6 +55,14 @@ final class Resolver {
 
     /** @return the component each instance or provider dependency resolves to; complete only without errors */
     Map<Dependency, Component> resolve() {
+        return resolve(key -> false);
+    }
+
+    /**
+     * @param builtIn whether the container itself provides a key (the CQRS runtime), when no component does
+     * @return the component each instance or provider dependency resolves to; complete only without errors
+     */
+    Map<Dependency, Component> resolve(java.util.function.Predicate<Key> builtIn) {
         List<Runnable> missing = new ArrayList<>();
         for (Component c : components) {
             for (Dependency d : c.deps()) {
@@ -66,6 +74,8 @@ final class Resolver {
                     resolved.put(d, candidates.get(0));
                     dependents.computeIfAbsent(candidates.get(0).id(), x -> new ArrayList<>())
                             .add(new Edge(c, d, candidates.get(0)));
+                } else if (candidates.isEmpty() && builtIn.test(d.key())) {
+                    continue;
                 } else if (candidates.isEmpty()) {
                     missing.add(() -> reportMissing(c, d));
                 } else {

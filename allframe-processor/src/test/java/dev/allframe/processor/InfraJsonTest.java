@@ -128,7 +128,7 @@ class InfraJsonTest {
                 {
                   "name": "shop-http",
                   "runtime": "java21",
-                  "handler": "dev.allframe.lambda.AllFrameHandler::handleRequest",
+                  "handler": "shop.ShopHttpLambda::handleRequest",
                   "memory": 512,
                   "timeout": 20,
                   "architecture": "arm64",

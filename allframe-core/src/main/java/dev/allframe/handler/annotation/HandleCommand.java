@@ -29,4 +29,11 @@ public @interface HandleCommand {
      * @return the interval in events, at least 1; 0 (the default) takes no snapshots
      */
     int snapshotEvery() default 0;
+
+    /**
+     * @return how many attempts a command gets when a concurrent writer wins the race for its stream (each on fresh
+     *         state, with jittered backoff: {@code RetryPolicy.attempts(n)}); 0 (the default) for none. The generated
+     *         container's command bus is one bus, so it retries with the largest value any handler declares.
+     */
+    int retryOnConflict() default 0;
 }

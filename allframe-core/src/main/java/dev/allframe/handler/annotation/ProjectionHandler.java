@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 public @interface ProjectionHandler {
     /** @return the projection's stable name, its checkpoint key; unique in an application */
     String value();
+
+    /**
+     * @return whether the read model lives in memory; then its checkpoint does too, so every start rebuilds it from
+     *         the events, instead of living in the application's {@code Stores.checkpoints()}. Default false.
+     */
+    boolean inMemory() default false;
 }

@@ -31,8 +31,10 @@ public @interface LambdaFunction {
 
     /**
      * @return the handler as {@code Class::method}; default: the annotated type when it is a Lambda handler (has
-     *         {@code handleRequest}), else {@code dev.allframe.lambda.AllFrameHandler::handleRequest} (managed runtime)
-     *         or {@code bootstrap} (OS-only runtime)
+     *         {@code handleRequest}); else, with {@code allframe-lambda} on the compile class path, the handler class
+     *         the processor generates for this function ({@code orders-http} -> {@code OrdersHttpLambda}, in the
+     *         application's package); else {@code dev.allframe.lambda.AllFrameHandler::handleRequest} (managed
+     *         runtime) or {@code bootstrap} (OS-only runtime)
      */
     String handler() default "";
 
