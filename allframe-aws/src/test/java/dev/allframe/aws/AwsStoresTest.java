@@ -212,7 +212,7 @@ class AwsStoresTest {
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("appended AwsStores[dynamodb:" + table + "] 1 1");
         try (DynamoDbClient client = StandIns.dynamoDb()) {
-            assertThat(DynamoDbEventStore.create(client, table).version("s-1")).isEqualTo(1);
+            assertThat(DynamoDbEventStoreBackend.create(client, table).version("s-1")).isEqualTo(1);
             client.deleteTable(b -> b.tableName(table));
         }
     }
