@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Opens {@code dynamodb:TABLE} store URLs for {@link Stores#fromEnvironment(Environment, String)} (which also
+ * Opens {@code dynamodb:TABLE} store URLs for {@link Stores#fromEnvironment(Environment, String, dev.allframe.store.StoresProvider...)} (which also
  * selects {@code dynamodb:} + {@code EVENT_TABLE}), with {@code SNAPSHOT_BUCKET}, {@code ALLFRAME_CREATE_TABLES}
  * and {@code ALLFRAME_GLOBAL_ORDER} from the same environment (see {@link AwsStores}). Public only for
  * {@link java.util.ServiceLoader}. It names no SDK type, so asking it whether it accepts a URL loads no SDK class.

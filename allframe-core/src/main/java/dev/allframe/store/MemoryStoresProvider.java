@@ -11,7 +11,7 @@ import dev.allframe.snapshot.SnapshotStore;
 
 /**
  * The core's own backend: {@code memory:}, every store in memory and lost with the process. Public only for
- * {@link java.util.ServiceLoader}; use {@link Stores#fromEnvironment(Environment, String)} or {@link Stores#memory()}.
+ * {@link java.util.ServiceLoader}; use {@link Stores#fromEnvironment(Environment, String, StoresProvider...)} or {@link Stores#memory()}.
  */
 public final class MemoryStoresProvider implements StoresProvider {
     /** The memory store URL. */

@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
  * projection or saga parked), saga state and idempotency records. Each backend module implements it
  * ({@code JdbcStores} in {@code allframe-jdbc} for SQLite and PostgreSQL; {@code AwsStores} in {@code allframe-aws}
  * for DynamoDB and S3; the core serves {@code memory:}) and registers a {@link StoresProvider}, so the environment
- * picks the backend in one place, {@link #fromEnvironment(Environment, String)}, and the rest of the application
+ * picks the backend in one place, {@link #fromEnvironment(Environment, String, StoresProvider...)}, and the rest of the application
  * sees only this interface:
  * <pre>{@code
  * Stores stores = Stores.fromEnvironment(Environment.system(), "sqlite:.allframe/orders.db");

@@ -4,7 +4,7 @@ import dev.allframe.inject.Environment;
 
 /**
  * A storage backend, found through {@link java.util.ServiceLoader} by {@link Stores#fromEnvironment(Environment,
- * String)}: each backend module registers one in {@code META-INF/services/dev.allframe.store.StoresProvider}
+ * String, StoresProvider...)}: each backend module registers one in {@code META-INF/services/dev.allframe.store.StoresProvider}
  * ({@code allframe-jdbc} for {@code sqlite:} and {@code jdbc:postgresql:}, {@code allframe-aws} for
  * {@code dynamodb:}; the core itself serves {@code memory:}).
  *

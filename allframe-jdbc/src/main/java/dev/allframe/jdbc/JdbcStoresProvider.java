@@ -6,7 +6,7 @@ import dev.allframe.store.StoresProvider;
 
 /**
  * Opens {@code sqlite:PATH} ({@code jdbc:sqlite:PATH}) and {@code jdbc:postgresql://...} store URLs for
- * {@link Stores#fromEnvironment(Environment, String)}. Public only for {@link java.util.ServiceLoader}.
+ * {@link Stores#fromEnvironment(Environment, String, dev.allframe.store.StoresProvider...)}. Public only for {@link java.util.ServiceLoader}.
  */
 public final class JdbcStoresProvider implements StoresProvider {
     /** For {@link java.util.ServiceLoader}. */
