@@ -357,8 +357,14 @@ final class HandlerWiring {
                 if (root != null) {
                     for (TypeElement t : constrained(root, new ArrayList<>())) {
                         if (validated.add(t.getQualifiedName().toString())) {
-                            m.addStatement("builder.validator($T.class, $T.constraints())", ClassName.get(t),
-                                    VALIDATORS);
+                            com.palantir.javapoet.CodeBlock checks = ConstraintChecks.of(t);
+                            if (checks != null) {
+                                // Plain checks generated here: no validation library bootstraps on a cold start.
+                                m.addStatement("builder.validator($T.class, $L)", ClassName.get(t), checks);
+                            } else {
+                                m.addStatement("builder.validator($T.class, $T.constraints())", ClassName.get(t),
+                                        VALIDATORS);
+                            }
                         }
                     }
                 }
