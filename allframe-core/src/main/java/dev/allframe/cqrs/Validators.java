@@ -21,10 +21,13 @@ import java.util.Set;
  * }</pre>
  *
  * The annotations are Avaje Validator's ({@code io.avaje.validation.constraints}; the Jakarta Validation ones work
- * too), and so are the validators: generated at build time by {@code avaje-validator-generator} on the annotation
- * processor path, no reflection. The container generated from {@code @AllFrameApplication} registers
- * {@link #constraints()} for every command type marked {@code @Valid}; with a bus built by hand, register it
- * yourself: {@code CommandBus.builder(store).validator(AddItem.class, Validators.constraints())}. A number that must
+ * too). The container generated from {@code @AllFrameApplication} registers a check for every command type marked
+ * {@code @Valid}: plain code it writes itself for the common constraints ({@code NotNull}, {@code NotBlank},
+ * {@code NotEmpty}, {@code Min}, {@code Max}, {@code Positive}, {@code PositiveOrZero}, {@code Negative},
+ * {@code NegativeOrZero}), so no validation library starts up on a cold start, and {@link #constraints()} for a
+ * type with any other constraint, whose validators {@code avaje-validator-generator} on the annotation processor path
+ * generates at build time (no reflection). With a bus built by hand, register it yourself:
+ * {@code CommandBus.builder(store).validator(AddItem.class, Validators.constraints())}. A number that must
  * be present is declared boxed ({@code Integer}, {@code Long}) with {@code @NotNull}: a missing primitive would read
  * as 0.
  */
